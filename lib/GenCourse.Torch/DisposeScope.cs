@@ -1,0 +1,80 @@
+namespace GenCourse.Torch;
+
+/// <summary>
+/// Owns every tensor created on its thread while it is the innermost open scope, and disposes
+/// them when it is disposed. A training step runs inside one:
+/// <code>
+/// using (torch.NewDisposeScope()) { var loss = ...; loss.backward(); opt.step(); }
+/// </code>
+/// A result that must outlive the scope leaves with <see cref="Tensor.MoveToOuterDisposeScope"/>
+/// (or <see cref="Tensor.DetachFromDisposeScope"/> to belong to no scope). Scopes nest, and are
+/// closed innermost first. The GC does not see libtorch's memory; this is how it is freed.
+/// </summary>
+public sealed class DisposeScope : IDisposable
+{
+    [ThreadStatic] private static DisposeScope? current;
+
+    private readonly List<Tensor> owned = new();
+    private bool disposed;
+
+    internal DisposeScope()
+    {
+        Outer = current;
+        current = this;
+    }
+
+    /// <summary>The innermost open scope on this thread, if any.</summary>
+    public static DisposeScope? Current => current;
+
+    /// <summary>The scope this one is nested in, if any.</summary>
+    public DisposeScope? Outer { get; }
+
+    /// <summary>How many tensors this scope still owns (for tests and diagnostics).</summary>
+    public int OwnedCount
+    {
+        get
+        {
+            int n = 0;
+            foreach (Tensor t in owned)
+                if (ReferenceEquals(t.Scope, this) && !t.IsDisposed) n++;
+            return n;
+        }
+    }
+
+    internal static void Adopt(Tensor t)
+    {
+        DisposeScope? s = current;
+        if (s is null) return;
+        t.Scope = s;
+        s.owned.Add(t);
+    }
+
+    internal void Add(Tensor t)
+    {
+        if (disposed) throw new ObjectDisposedException(nameof(DisposeScope), "cannot move a tensor into a scope that is already disposed");
+        t.Scope = this;
+        owned.Add(t);
+    }
+
+    /// <summary>Disposes every tensor still owned by this scope and closes it.</summary>
+    public void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
+        foreach (Tensor t in owned)
+            if (ReferenceEquals(t.Scope, this)) t.Dispose();
+        owned.Clear();
+
+        // Closing an outer scope first also closes the ones inside it.
+        if (ReferenceEquals(current, this)) current = Outer;
+        else
+        {
+            for (DisposeScope? s = current; s is not null; s = s.Outer)
+                if (ReferenceEquals(s.Outer, this))
+                {
+                    current = Outer;
+                    break;
+                }
+        }
+    }
+}
