@@ -13,7 +13,7 @@ public static class Paths
         {
             string? env = Environment.GetEnvironmentVariable("GENCOURSE_ROOT");
             if (!string.IsNullOrEmpty(env)) return Path.GetFullPath(env);
-            foreach (string start in new[] { Path.GetDirectoryName(typeof(Paths).Assembly.Location), Directory.GetCurrentDirectory() })
+            foreach (string? start in new[] { Path.GetDirectoryName(typeof(Paths).Assembly.Location), Directory.GetCurrentDirectory() })
             {
                 for (string? dir = start; dir is not null; dir = Path.GetDirectoryName(dir))
                     if (File.Exists(Path.Combine(dir, "GenCourse.sln"))) return dir;
