@@ -183,6 +183,24 @@ public sealed partial class GradientTests
         AssertClose(torch.tensor(new[,] { { 1.0, 1.0 }, { 0.0, 0.0 }, { 0.0, 0.0 }, { 1.0, 1.0 } }), g);
     }
 
+    [Fact]
+    public void Dropout_gradient_is_its_mask_scaled_by_one_over_keep_probability()
+    {
+        using var _ = torch.NewDisposeScope();
+        // y = m ⊙ x / (1 − p) with m ~ Bernoulli(1 − p): ∂y/∂x = m / (1 − p), i.e. y / x elementwise.
+        Tensor x = Uniform(0.5, 1.5, 200);
+        Tensor y = dropout(x, p: 0.25);
+        Tensor g = torch.autograd.grad(y.sum(), x);
+        using (torch.no_grad())
+        {
+            AssertClose(y / x, g, atol: 1e-12);
+            double kept = (g > 0.0).to(torch.float64).mean().item<double>();
+            Assert.InRange(kept, 0.6, 0.9);   // 150 of 200 expected, σ ≈ 6: a ±4.9σ band
+        }
+        // Not training: the identity, gradient 1.
+        GradCheck.Assert(t => dropout(t, p: 0.25, training: false), Normal(4));
+    }
+
     [Theory]
     [InlineData("constant")]
     [InlineData("reflect")]
