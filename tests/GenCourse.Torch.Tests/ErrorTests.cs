@@ -72,6 +72,12 @@ public class ErrorTests
         var inPlace = Torch(() => x.add_(1));
         Assert.Equal("a leaf Variable that requires grad is being used in an in-place operation.", inPlace.NativeMessage);
 
+        // .grad must match the tensor, as PyTorch's setter checks.
+        var shape = Torch(() => x.grad = torch.zeros(2));
+        Assert.Contains("different size", shape.NativeMessage);
+        Torch(() => x.grad = torch.zeros(new long[] { 3 }, dtype: torch.float64));
+        Assert.Null(x.grad);
+
         Tensor y = (x * x).sum();
         y.backward();
         var twice = Torch(() => y.backward());

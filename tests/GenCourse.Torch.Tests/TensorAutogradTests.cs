@@ -89,6 +89,26 @@ public class TensorAutogradTests
     }
 
     [Fact]
+    public void TensorsMadeWithRequiresGradAreLeavesThatReceiveGradients()
+    {
+        using var scope = torch.NewDisposeScope();
+        // d(x²)/dx = 2x = 4 at x = 2
+        Tensor x = torch.tensor(2.0, dtype: torch.float64, requires_grad: true);
+        Assert.True(x.is_leaf);
+        (x * x).backward();
+        Approx.Equal(4, x.grad!, 1e-12);
+        // d/dm Σ 3m = 3 for a matrix made from flat data with a shape.
+        Tensor m = torch.tensor(new double[] { 1, 2, 3, 4 }, new long[] { 2, 2 }, requires_grad: true);
+        Assert.True(m.is_leaf);
+        (m * 3).sum().backward();
+        Approx.Equal(new double[] { 3, 3, 3, 3 }, m.grad!, 1e-12);
+        Tensor a = torch.tensor(new float[,] { { 1, 2 } }, dtype: torch.float64, requires_grad: true);
+        Assert.True(a.is_leaf);
+        Tensor r = torch.randn(new long[] { 2 }, requires_grad: true);
+        Assert.True(r.is_leaf);
+    }
+
+    [Fact]
     public void ChainRuleThroughActivations()
     {
         using var scope = torch.NewDisposeScope();
