@@ -183,6 +183,25 @@ public class DisposeScopeTests
     }
 
     [Fact]
+    public void ClosingAnOuterScopeFirstClosesTheInnerOnes()
+    {
+        long baseline = Baseline();
+        var outer = torch.NewDisposeScope();
+        var inner = torch.NewDisposeScope();
+        Tensor a = torch.ones(2);
+        var innermost = torch.NewDisposeScope();
+        Tensor b = torch.ones(2);
+        outer.Dispose();
+        Assert.True(a.IsDisposed);
+        Assert.True(b.IsDisposed);
+        Assert.Null(DisposeScope.Current);
+        Assert.Equal(baseline, torch.LiveTensorCount);
+        inner.Dispose();                               // already closed: harmless
+        innermost.Dispose();
+        Assert.Null(DisposeScope.Current);
+    }
+
+    [Fact]
     public void TensorsCreatedOutsideAScopeAreNotOwnedByIt()
     {
         long baseline = Baseline();
