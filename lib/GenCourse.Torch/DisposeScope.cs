@@ -60,21 +60,21 @@ public sealed class DisposeScope : IDisposable
     public void Dispose()
     {
         if (disposed) return;
+        // Closing an outer scope first also closes the ones still open inside it, innermost
+        // first, so their tensors are freed too rather than left to no scope.
+        if (IsOnThisThreadsStack())
+            while (!ReferenceEquals(current, this)) current!.Dispose();
         disposed = true;
         foreach (Tensor t in owned)
             if (ReferenceEquals(t.Scope, this)) t.Dispose();
         owned.Clear();
-
-        // Closing an outer scope first also closes the ones inside it.
         if (ReferenceEquals(current, this)) current = Outer;
-        else
-        {
-            for (DisposeScope? s = current; s is not null; s = s.Outer)
-                if (ReferenceEquals(s.Outer, this))
-                {
-                    current = Outer;
-                    break;
-                }
-        }
+    }
+
+    private bool IsOnThisThreadsStack()
+    {
+        for (DisposeScope? s = current; s is not null; s = s.Outer)
+            if (ReferenceEquals(s, this)) return true;
+        return false;
     }
 }

@@ -110,11 +110,14 @@ public sealed partial class Tensor
             }
             else
             {
-                consumed += AppendNested(sb, values, shape, dim + 1, offset + consumed, dt, indent + 1);
+                consumed += AppendNested(sb, values, shape, dim + 1, offset + consumed, dt, indent);
             }
+            // As PyTorch: rows end a line, and each further level of nesting adds a blank line;
+            // the next row is aligned under the brackets already open (indent + dim + 1).
             if (k < len - 1)
             {
-                sb.Append(dim == shape.Length - 1 ? ", " : ",\n" + new string(' ', indent + dim + 1));
+                if (dim == shape.Length - 1) sb.Append(", ");
+                else sb.Append(',').Append('\n', shape.Length - 1 - dim).Append(' ', indent + dim + 1);
             }
         }
         sb.Append(']');

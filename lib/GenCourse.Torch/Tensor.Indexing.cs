@@ -81,8 +81,10 @@ public sealed partial class Tensor
                     case TensorIndex.IndexKind.Slice:
                     {
                         long size = v.size(d);
-                        long start = ix.Start is Index s ? (s.IsFromEnd ? size - s.Value : s.Value) : 0;
-                        long stop = ix.Stop is Index e ? (e.IsFromEnd ? size - e.Value : e.Value) : size;
+                        // Resolved and clamped to [0, size] here, as Python does: handing aten::slice
+                        // a bound that is still negative would make it count from the end again.
+                        long start = Math.Clamp(ix.Start is Index s ? (s.IsFromEnd ? size - s.Value : s.Value) : 0, 0, size);
+                        long stop = Math.Clamp(ix.Stop is Index e ? (e.IsFromEnd ? size - e.Value : e.Value) : size, 0, size);
                         if (ix.Step != 1 || start != 0 || stop != size) Replace(ref v, Slice.Call(v, d, start, stop, ix.Step));
                         advanced.Add(null);
                         d++;

@@ -92,7 +92,8 @@ public static partial class torch
 
     /// <summary>A 0-d tensor holding <paramref name="value"/> (float32 unless dtype says otherwise).</summary>
     public static Tensor tensor(double value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
-        tensor(new[] { value }, dtype ?? ScalarType.Float32, device, requires_grad).DisposeAfter(t => t.reshape());
+        // requires_grad is set last: set before the reshape, the result would be a non-leaf that never receives .grad.
+        Finish(tensor(new[] { value }, dtype ?? ScalarType.Float32, device).DisposeAfter(t => t.reshape()), requires_grad);
 
     /// <summary>
     /// A tensor with the values and shape of a .NET array (any rank: <c>float[]</c>,

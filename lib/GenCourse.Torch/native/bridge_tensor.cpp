@@ -190,11 +190,21 @@ GC_API TensorBox* gc_tensor_grad(TensorBox* h) {
   GC_CATCH(nullptr)
 }
 
-// Sets .grad (null clears it).
+// Sets .grad (null clears it). The gradient must match the tensor, as PyTorch's setter
+// checks: libtorch's mutable_grad() takes anything, and a mismatch would only fail (or
+// broadcast silently) at the next backward.
 GC_API int32_t gc_tensor_set_grad(TensorBox* h, TensorBox* grad) {
   GC_TRY
-  if (grad) h->t.mutable_grad() = grad->t;
-  else h->t.mutable_grad().reset();
+  if (grad) {
+    const at::Tensor& g = grad->t;
+    const at::Tensor& v = h->t;
+    TORCH_CHECK(g.sizes() == v.sizes(), "assigned grad has data of a different size: grad ", g.sizes(), " for a tensor of shape ", v.sizes());
+    TORCH_CHECK(g.scalar_type() == v.scalar_type(), "assigned grad has data of a different type: grad ", g.scalar_type(), " for a tensor of ", v.scalar_type());
+    TORCH_CHECK(g.device() == v.device(), "assigned grad has data located on a different device: grad on ", g.device(), " for a tensor on ", v.device());
+    h->t.mutable_grad() = g;
+  } else {
+    h->t.mutable_grad().reset();
+  }
   return 0;
   GC_CATCH(-1)
 }
