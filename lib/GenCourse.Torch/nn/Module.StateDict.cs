@@ -52,7 +52,7 @@ public static partial class nn
                 string hint = strict && (missing.Count > 0 || unexpected.Count > 0)
                     ? "\nIs it a checkpoint of the same architecture? To load only the matching entries pass strict: false."
                     : "";
-                throw new ArgumentException($"Error(s) in loading state_dict for {GetType().Name}:\n  " + string.Join("\n  ", errors) + hint, nameof(state_dict));
+                throw new ArgumentException($"Error(s) in loading state_dict for {TypeName}:\n  " + string.Join("\n  ", errors) + hint, nameof(state_dict));
             }
 
             using (torch.no_grad())

@@ -96,11 +96,11 @@ public static partial class nn
             if (name.Contains('.'))
                 throw new ArgumentException($"{kind} name '{name}' contains '.', which separates the levels of state-dict keys; choose a name without dots", nameof(name));
             if (!ReferenceEquals(own, ownParameters) && ownParameters.ContainsKey(name))
-                throw new ArgumentException($"cannot register {kind} '{name}': {GetType().Name} already has a parameter with that name", nameof(name));
+                throw new ArgumentException($"cannot register {kind} '{name}': {TypeName} already has a parameter with that name", nameof(name));
             if (!ReferenceEquals(own, ownBuffers) && ownBuffers.ContainsKey(name))
-                throw new ArgumentException($"cannot register {kind} '{name}': {GetType().Name} already has a buffer with that name", nameof(name));
+                throw new ArgumentException($"cannot register {kind} '{name}': {TypeName} already has a buffer with that name", nameof(name));
             if (!ReferenceEquals(own, ownModules) && ownModules.ContainsKey(name))
-                throw new ArgumentException($"cannot register {kind} '{name}': {GetType().Name} already has a submodule with that name", nameof(name));
+                throw new ArgumentException($"cannot register {kind} '{name}': {TypeName} already has a submodule with that name", nameof(name));
         }
 
         /// <summary>Sets training mode on this module and every submodule (used by <c>train()</c>/<c>eval()</c>).</summary>
@@ -113,7 +113,7 @@ public static partial class nn
         protected void ThrowIfDisposed()
         {
             if (disposed)
-                throw new ObjectDisposedException(GetType().Name, $"this {GetType().Name} was disposed, together with its parameters and buffers; create a new one.");
+                throw new ObjectDisposedException(TypeName, $"this {TypeName} was disposed, together with its parameters and buffers; create a new one.");
         }
 
         /// <summary>Frees the parameters, buffers and submodules.</summary>
@@ -140,7 +140,7 @@ public static partial class nn
         /// <summary>PyTorch's module print-out: the type, its settings, and its children indented.</summary>
         public override string ToString()
         {
-            var sb = new StringBuilder(GetType().Name).Append('(');
+            var sb = new StringBuilder(TypeName).Append('(');
             string extra = extra_repr();
             if (ownModules.Count == 0) return sb.Append(extra).Append(')').ToString();
             if (extra.Length > 0) sb.Append("\n  ").Append(extra);
@@ -151,6 +151,9 @@ public static partial class nn
             }
             return sb.Append("\n)").ToString();
         }
+
+        /// <summary>The type's name without a generic arity (<c>ModuleList</c>, not <c>ModuleList`1</c>).</summary>
+        private string TypeName => GetType().Name.Split('`')[0];
 
         internal static string Join(string prefix, string name) => prefix.Length == 0 ? name : prefix + "." + name;
     }

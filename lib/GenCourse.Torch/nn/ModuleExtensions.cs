@@ -6,7 +6,11 @@ namespace GenCourse.Torch;
 /// </summary>
 public static class ModuleExtensions
 {
-    /// <summary>Moves parameters and buffers to <paramref name="device"/> in place; returns the module.</summary>
+    /// <summary>
+    /// Moves parameters and buffers to <paramref name="device"/> in place (each Tensor object keeps
+    /// its identity, so fields holding it stay valid); returns the module. Create optimizers (and
+    /// EMA copies) after moving the model, as PyTorch advises: state made before stays behind.
+    /// </summary>
     public static T to<T>(this T module, Device device) where T : nn.Module
     {
         ArgumentNullException.ThrowIfNull(module);

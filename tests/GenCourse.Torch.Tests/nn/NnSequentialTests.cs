@@ -53,6 +53,7 @@ public class NnSequentialTests
         blocks.append(nn.Linear(3, 1));
         Assert.Equal(3, blocks.Count);
         Assert.Equal(new[] { "0.weight", "0.bias", "1.weight", "1.bias", "2.weight", "2.bias" }, blocks.named_parameters().Select(p => p.name));
+        Assert.StartsWith("ModuleList(\n  (0): Linear(in_features=2, out_features=2, bias=True)", blocks.ToString());
         Linear last = blocks[2];
         Assert.Equal(3, last.in_features);
         using Tensor x = torch.ones(1, 2);

@@ -8,7 +8,7 @@ namespace GenCourse.Torch;
 /// after each optimizer step. Buffers (BatchNorm statistics) are copied, not averaged. With
 /// <c>warmup</c> the decay used at update n is min(decay, (1 + n)/(10 + n)), so early updates
 /// follow the model quickly. The averaged model is <see cref="module"/>, in evaluation mode
-/// with gradients off; this object owns it.
+/// with gradients off; this object owns it. Move the model to its device before creating the EMA.
 /// <code>
 /// var ema = new ModelEma&lt;Unet&gt;(unet, new Unet(options), decay: 0.9999);
 /// ... opt.step(); ema.update();
@@ -31,19 +31,26 @@ public sealed class ModelEma<TModule> : IDisposable where TModule : nn.Module
         ArgumentNullException.ThrowIfNull(copy);
         if (ReferenceEquals(model, copy))
             throw new ArgumentException("the EMA copy must be a separate instance of the model's architecture, not the model itself", nameof(copy));
-        this.decay = decay;
-        this.warmup = warmup;
-        using (StateDict weights = model.state_dict()) copy.load_state_dict(weights, strict: true);
-        copy.eval().requires_grad_(false);
         module = copy;
         this.model = model;
-
-        var emaParameters = copy.named_parameters().ToDictionary(e => e.name, e => e.parameter);
-        parameterPairs = model.named_parameters().Select(e => (emaParameters[e.name], e.parameter)).ToArray();
-        var emaBuffers = copy.named_buffers().ToDictionary(e => e.name, e => e.buffer);
-        bufferPairs = model.named_buffers()
-            .Where(e => emaBuffers.ContainsKey(e.name))
-            .Select(e => (emaBuffers[e.name], e.buffer)).ToArray();
+        try
+        {
+            this.decay = decay;
+            this.warmup = warmup;
+            using (StateDict weights = model.state_dict()) copy.load_state_dict(weights, strict: true);
+            copy.eval().requires_grad_(false);
+            var emaParameters = copy.named_parameters().ToDictionary(e => e.name, e => e.parameter);
+            parameterPairs = model.named_parameters().Select(e => (emaParameters[e.name], e.parameter)).ToArray();
+            var emaBuffers = copy.named_buffers().ToDictionary(e => e.name, e => e.buffer);
+            bufferPairs = model.named_buffers()
+                .Where(e => emaBuffers.ContainsKey(e.name))
+                .Select(e => (emaBuffers[e.name], e.buffer)).ToArray();
+        }
+        catch
+        {
+            copy.Dispose();                             // it was handed over; nobody else will free it
+            throw;
+        }
     }
 
     /// <summary>The averaged model (evaluation mode, no gradients).</summary>
