@@ -8,7 +8,7 @@ public sealed partial class Tensor
     private static readonly Op SumAll = new("aten::sum");
     private static readonly Op SumDim = new("aten::sum", "dim_IntList");
     private static readonly Op MeanAll = new("aten::mean");
-    private static readonly Op MeanDim = new("aten::mean", "dim_IntList");
+    private static readonly Op MeanDim = new("aten::mean", "dim");
     private static readonly Op VarDim = new("aten::var", "dim");
     private static readonly Op StdDim = new("aten::std", "dim");
     private static readonly Op MaxAll = new("aten::max");

@@ -103,6 +103,10 @@ c10::IValue to_ivalue(const GcArg& a) {
       for (int32_t k = 0; k < a.len; ++k) list.push_back(v[k] != 0);
       return c10::IValue(list);
     }
+    case kGenerator: {
+      if (!a.p) throw std::invalid_argument("null generator handle passed where a generator is required");
+      return c10::IValue(static_cast<const gc::GeneratorBox*>(a.p)->g);
+    }
     default: throw std::invalid_argument("unknown argument kind " + std::to_string(a.kind));
   }
 }
