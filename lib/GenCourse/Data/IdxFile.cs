@@ -21,6 +21,9 @@ public static class IdxFile
 {
     private const int GzipMinimumLength = 18;
 
+    // Deflate's largest possible expansion (zlib's technical notes): 1032 output bytes per input byte.
+    private const long MaxDeflateRatio = 1032;
+
     /// <summary>
     /// Reads an IDX file (raw or gzip) into a CPU tensor of its element type (uint8 for MNIST)
     /// and shape. The tensor joins the current dispose scope, like any new tensor.
@@ -43,7 +46,7 @@ public static class IdxFile
         using Stream data = gzip ? new GZipStream(file, CompressionMode.Decompress) : file;
         try
         {
-            return ReadBody(data, path, gzip ? gzipSize!.Value : fileLength, gzip);
+            return ReadBody(data, path, gzip ? gzipSize!.Value : fileLength, gzip, fileLength);
         }
         catch (InvalidDataException e)
         {
@@ -51,7 +54,7 @@ public static class IdxFile
         }
     }
 
-    private static (Array, long[]) ReadBody(Stream data, string path, long available, bool gzip)
+    private static (Array, long[]) ReadBody(Stream data, string path, long available, bool gzip, long fileLength)
     {
         Span<byte> magic = stackalloc byte[4];
         if (!TryReadExactly(data, magic))
@@ -84,6 +87,10 @@ public static class IdxFile
         long expected = headerBytes + dataBytes;
         if (gzip)
         {
+            // ISIZE is only known mod 2^32, but deflate cannot expand data by more than 1032:1,
+            // which bounds what a small file may claim.
+            if (expected > MaxDeflateRatio * fileLength)
+                throw Corrupt(path, $"header describes {expected} bytes (shape [{string.Join(", ", shape)}]), more than a {fileLength}-byte gzip file can hold. The file is corrupt.");
             if ((uint)expected != (uint)available)
                 throw Corrupt(path, $"header describes {expected} bytes (shape [{string.Join(", ", shape)}]) but the gzip data holds {available} (mod 2^32). The file is truncated or corrupt.");
         }

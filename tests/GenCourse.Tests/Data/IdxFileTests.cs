@@ -142,6 +142,32 @@ public class IdxFileTests
     }
 
     [Fact]
+    public void SmallGzipFileClaimingHugeDataIsRejectedBeforeAllocating()
+    {
+        // 1,000,000,000 bytes claimed and ISIZE patched to agree; 200 kB of incompressible data
+        // keep the trailer beyond the first read, so only the ratio bound can stop it in time.
+        using var folder = new TempFolder();
+        string path = folder.File("bomb-idx.gz");
+        byte[] header = [0x00, 0x00, 0x08, 0x03, 0, 0, 0x27, 0x10, 0, 0, 0x03, 0xE8, 0, 0, 0, 100];
+        var noise = new byte[200_000];
+        new Random(5).NextBytes(noise);
+        using (var file = File.Create(path))
+        using (var gz = new GZipStream(file, CompressionLevel.Fastest))
+        {
+            gz.Write(header);
+            gz.Write(noise);
+        }
+        byte[] bytes = File.ReadAllBytes(path);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4), (uint)(16 + 1_000_000_000L));
+        File.WriteAllBytes(path, bytes);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<DataFileException>(() => IdxFile.Read(path));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 10_000_000);
+        Assert.True(e.Message.Contains("header describes 1000000016 bytes (shape [10000, 1000, 100]), more than a"), e.Message);
+    }
+
+    [Fact]
     public void TruncatedGzipStreamIsRejected()
     {
         using var folder = new TempFolder();
