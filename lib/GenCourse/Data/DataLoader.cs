@@ -12,11 +12,13 @@ namespace GenCourse.Data;
 /// <code>
 /// var loader = new DataLoader(train, batchSize: 128, shuffle: true, seed: 0);
 /// for (int epoch = 0; epoch &lt; 10; ++epoch)
-///     foreach (var batch in loader)
+///     foreach (Batch batch in loader)
+///         using (batch)
 ///         using (torch.NewDisposeScope()) { … batch.Images … }
 /// </code>
-/// A batch's tensors are copies (changing them leaves the data set alone) created in the dispose
-/// scope that is current when the batch is drawn; <see cref="Batch.Dispose"/> frees them early.
+/// A batch's tensors are copies (changing them leaves the data set alone), created when the
+/// batch is drawn, before the loop body runs: they join the dispose scope open around the loop,
+/// if any, and <c>using (batch)</c> frees them as soon as the step is done.
 /// </summary>
 public sealed class DataLoader : IEnumerable<Batch>
 {
