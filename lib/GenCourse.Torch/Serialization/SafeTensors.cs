@@ -25,7 +25,7 @@ public static class SafeTensors
     /// leaves the previous file as it was. Tensors are laid out by decreasing element size, then
     /// by name (as the reference writer does), so every tensor starts at an aligned offset.
     /// </summary>
-    public static void Save(string path, IDictionary<string, Tensor> tensors, IDictionary<string, string>? metadata = null)
+    public static void Save(string path, IReadOnlyDictionary<string, Tensor> tensors, IDictionary<string, string>? metadata = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var plan = Plan(tensors, metadata);
@@ -33,7 +33,7 @@ public static class SafeTensors
     }
 
     /// <summary>Writes the safetensors bytes of <paramref name="tensors"/> to <paramref name="stream"/>.</summary>
-    public static void Save(Stream stream, IDictionary<string, Tensor> tensors, IDictionary<string, string>? metadata = null)
+    public static void Save(Stream stream, IReadOnlyDictionary<string, Tensor> tensors, IDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         Write(stream, Plan(tensors, metadata), tensors);
@@ -114,7 +114,7 @@ public static class SafeTensors
     private sealed record SavePlan(byte[] Header, List<(string Name, ScalarType DType, long[] Shape, long Bytes)> Entries);
 
     /// <summary>Validates the inputs and lays out the file, before anything is written.</summary>
-    private static SavePlan Plan(IDictionary<string, Tensor> tensors, IDictionary<string, string>? metadata)
+    private static SavePlan Plan(IReadOnlyDictionary<string, Tensor> tensors, IDictionary<string, string>? metadata)
     {
         ArgumentNullException.ThrowIfNull(tensors);
         RequireLittleEndian();
@@ -143,7 +143,7 @@ public static class SafeTensors
         return new SavePlan(SafeTensorsHeader.Build(entries, meta), entries);
     }
 
-    private static unsafe void Write(Stream stream, SavePlan plan, IDictionary<string, Tensor> tensors)
+    private static unsafe void Write(Stream stream, SavePlan plan, IReadOnlyDictionary<string, Tensor> tensors)
     {
         Span<byte> size = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64LittleEndian(size, (ulong)plan.Header.Length);

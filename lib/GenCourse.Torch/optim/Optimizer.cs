@@ -10,7 +10,7 @@ public static partial class optim
     /// the per-parameter state lives outside any scope until the optimizer is disposed.
     /// Create the optimizer after moving the model to its device.
     /// </summary>
-    public abstract class Optimizer : IDisposable
+    public abstract partial class Optimizer : IDisposable
     {
         private readonly List<ParamGroup> groups;
         private readonly Dictionary<Tensor, ParamState> states = new(ReferenceEqualityComparer.Instance);

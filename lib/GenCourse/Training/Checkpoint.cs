@@ -36,7 +36,7 @@ public static class Checkpoint
     /// <see cref="PathFor"/>(<paramref name="path"/>, <paramref name="config"/>).
     /// </summary>
     public static CheckpointResult LoadOrTrain(string path, IReadOnlyDictionary<string, string> config,
-        Func<IDictionary<string, Tensor>> train, Action<IDictionary<string, Tensor>> load)
+        Func<IReadOnlyDictionary<string, Tensor>> train, Action<IReadOnlyDictionary<string, Tensor>> load)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(load);
@@ -51,9 +51,37 @@ public static class Checkpoint
             }
             return new CheckpointResult(file, Loaded: true);
         }
-        IDictionary<string, Tensor> trained = train() ?? throw new InvalidOperationException("the train function returned no state dictionary");
+        IReadOnlyDictionary<string, Tensor> trained = train() ?? throw new InvalidOperationException("the train function returned no state dictionary");
         Save(file, config, trained);
         return new CheckpointResult(file, Loaded: false);
+    }
+
+    /// <summary>
+    /// Load or train a module: if the checkpoint for <paramref name="config"/> exists its weights
+    /// are loaded into <paramref name="model"/> (strictly: same keys and shapes); otherwise
+    /// <paramref name="train"/> trains <paramref name="model"/> and its state dict is saved.
+    /// Re-running a notebook with the same configuration then skips training.
+    /// </summary>
+    public static CheckpointResult LoadOrTrain(string path, IReadOnlyDictionary<string, string> config, nn.Module model, Action train)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        StateDict? trained = null;
+        try
+        {
+            return LoadOrTrain(path, config,
+                () =>
+                {
+                    train();
+                    trained = model.state_dict();
+                    return trained;
+                },
+                state => model.load_state_dict(state));
+        }
+        finally
+        {
+            trained?.Dispose();
+        }
     }
 
     /// <summary>
@@ -72,7 +100,7 @@ public static class Checkpoint
     /// Saves <paramref name="state"/> to <paramref name="file"/> (atomically) with the
     /// configuration in its metadata. The file name is used as given.
     /// </summary>
-    public static void Save(string file, IReadOnlyDictionary<string, string> config, IDictionary<string, Tensor> state)
+    public static void Save(string file, IReadOnlyDictionary<string, string> config, IReadOnlyDictionary<string, Tensor> state)
     {
         string canonical = CanonicalConfig(config);
         var metadata = new Dictionary<string, string>

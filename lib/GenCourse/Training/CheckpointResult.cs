@@ -1,6 +1,6 @@
 namespace GenCourse.Training;
 
-/// <summary>What <see cref="Checkpoint.LoadOrTrain"/> did: the file it used and whether it loaded it (true) or trained and saved it (false).</summary>
+/// <summary>What <c>Checkpoint.LoadOrTrain</c> did: the file it used and whether it loaded it (true) or trained and saved it (false).</summary>
 public sealed record CheckpointResult(string Path, bool Loaded)
 {
     public override string ToString() => Loaded ? $"loaded {Path}" : $"trained and saved {Path}";

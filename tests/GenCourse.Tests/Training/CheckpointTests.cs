@@ -36,15 +36,15 @@ public class CheckpointTests
         string path = folder.File("model.safetensors");
         using var weight = torch.arange(0.0, 6.0).reshape(2, 3);
         int trained = 0;
-        IDictionary<string, Tensor> Train()
+        IReadOnlyDictionary<string, Tensor> Train()
         {
             trained++;
             return new Dictionary<string, Tensor> { ["w"] = weight };
         }
 
         float[]? loadedValues = null;
-        IDictionary<string, Tensor>? handedOver = null;
-        void Load(IDictionary<string, Tensor> state)
+        IReadOnlyDictionary<string, Tensor>? handedOver = null;
+        void Load(IReadOnlyDictionary<string, Tensor> state)
         {
             handedOver = state;
             loadedValues = state["w"].ToArray<float>();
@@ -72,7 +72,7 @@ public class CheckpointTests
         string path = folder.File("model.safetensors");
         using var w = torch.zeros(2);
         int trained = 0;
-        Func<IDictionary<string, Tensor>> train = () =>
+        Func<IReadOnlyDictionary<string, Tensor>> train = () =>
         {
             trained++;
             return new Dictionary<string, Tensor> { ["w"] = w };
