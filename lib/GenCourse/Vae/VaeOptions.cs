@@ -99,6 +99,15 @@ public sealed record VaeOptions
         };
     }
 
+    /// <summary>One line: <c>Mlp 1x28x28 → 400 → z 20, ReLU, Bernoulli decoder</c>.</summary>
+    public override string ToString()
+    {
+        IReadOnlyDictionary<string, string> c = ToConfig();
+        string conv = Architecture == VaeArchitecture.Conv ? $" conv {c["vae.conv_channels"]} →" : "";
+        string hidden = HiddenSizes.Length > 0 ? $" {c["vae.hidden"]} →" : "";
+        return $"{Architecture} {c["vae.image_shape"]} →{conv}{hidden} z {LatentDim}, {Activation}, {Likelihood} decoder";
+    }
+
     // Records compare arrays by reference; options are compared by value.
     public bool Equals(VaeOptions? other) =>
         other is not null && ToConfig().OrderBy(e => e.Key).SequenceEqual(other.ToConfig().OrderBy(e => e.Key));
