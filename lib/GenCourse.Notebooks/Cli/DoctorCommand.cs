@@ -46,8 +46,8 @@ public static class DoctorCommand
 
     public static void Print(IReadOnlyList<CheckResult> results, TextWriter output)
     {
-        int width = results.Max(r => r.Label.Length) + 2;
-        output.WriteLine("GenCourse doctor");
+        // Columns line up with the system-package line ./gencourse prints above (label width 15).
+        int width = Math.Max(15, results.Max(r => r.Label.Length) + 2);
         foreach (CheckResult r in results)
         {
             string mark = r.Status switch
