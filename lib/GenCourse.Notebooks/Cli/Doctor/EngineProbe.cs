@@ -22,7 +22,10 @@ public static class EngineProbe
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException
                                       or BadImageFormatException or TorchException or ArgumentException)
         {
-            string reason = (e.InnerException ?? e).Message.Split('\n')[0];
+            Exception cause = e.InnerException ?? e;
+            string reason = cause.Message.Split('\n')[0];
+            if (cause is ArgumentException)
+                return [CheckResult.Fail("CPU threads", reason, "Set the variable named above to a whole number of threads (e.g. 2), or unset it; then run `./gencourse doctor` again.")];
             return [CheckResult.Fail("libtorch", $"the bridge did not load: {reason}",
                 "Run `./gencourse build` (it installs libtorch-dev, cmake and g++ and builds the bridge); with Torch_DIR set, check it points at a folder holding TorchConfig.cmake.")];
         }
