@@ -31,7 +31,7 @@ public sealed class Progress : IDisposable
     private long intervalCount;
     private double epochSum;
     private long epochCount;
-    private TimeSpan lastDraw = TimeSpan.MinValue;
+    private TimeSpan? lastDraw;
     private int lastLiveLength;
     private bool warnedNonFinite;
 
@@ -143,7 +143,7 @@ public sealed class Progress : IDisposable
     private void Live(bool epochEnd)
     {
         TimeSpan elapsed = Elapsed;
-        if (!epochEnd && elapsed - lastDraw < RedrawInterval) return;
+        if (!epochEnd && lastDraw is { } last && elapsed - last < RedrawInterval) return;
         lastDraw = elapsed;
         long inEpoch = StepsDone - (long)(Epoch - 1) * StepsPerEpoch;
         int filled = (int)Math.Min(BarWidth, BarWidth * inEpoch / StepsPerEpoch);
