@@ -97,14 +97,14 @@ internal static class Ticks
     {
         if (Math.Abs(v) < step * 1e-6) return "0";
         double magnitude = Math.Max(Math.Abs(v), step);
-        if (magnitude >= 1e6 || step < 1e-4)
+        if (magnitude >= 1e6 || magnitude < 1e-4)
         {
             int expV = (int)Math.Floor(Math.Log10(Math.Abs(v))), expStep = (int)Math.Floor(Math.Log10(step) + 1e-9);
-            int digits = Math.Clamp(expV - expStep, 0, 6);
+            int digits = Math.Clamp(expV - expStep, 0, 10);
             string mantissa = (v / Math.Pow(10, expV)).ToString("0." + new string('0', digits), CultureInfo.InvariantCulture).TrimEnd('.');
             return Minus($"{mantissa}e{expV}");
         }
-        int decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9));
+        int decimals = Math.Clamp(-(int)Math.Floor(Math.Log10(step) + 1e-9), 0, 12);
         return Minus(v.ToString("F" + decimals, CultureInfo.InvariantCulture));
     }
 

@@ -30,6 +30,7 @@ public class TicksTests
     [InlineData(3e-5, 1e-5, "3e\u22125")]
     [InlineData(1234.0, 1.0, "1234")]
     [InlineData(0.05, 0.05, "0.05")]
+    [InlineData(1.00000015, 5e-8, "1.00000015")]   // a tiny step on a large offset keeps its digits
     public void LabelsCarryTheDecimalsTheStepNeeds(double value, double step, string label) =>
         Assert.Equal(label, Ticks.Format(value, step));
 
