@@ -162,7 +162,7 @@ public sealed class Heatmap : Figure, IMimeFormattable
         Rect area = layout.Frame.Area;
         var xs = new LinearScale(0, Columns, area.X, area.Right);
         var ys = new LinearScale(0, Rows, area.Y, area.Bottom);
-        string[,] texts = CellTexts(m, layout);
+        string?[,] texts = CellTexts(m, layout);
 
         s.BeginGroup("cells");
         for (int i = 0; i < Rows; ++i)
@@ -179,22 +179,19 @@ public sealed class Heatmap : Figure, IMimeFormattable
         DrawColorBar(s, area, layout.BarTicks);
     }
 
-    private string[,] CellTexts(TextMetrics m, Layout layout)
+    /// <summary>The printed values, or all null when they are hidden or do not fit their cells.</summary>
+    private string?[,] CellTexts(TextMetrics m, Layout layout)
     {
-        var texts = new string[Rows, Columns];
+        var texts = new string?[Rows, Columns];
         bool fits = layout.CellHeight >= m.Height(TextRole.Value) + 2;
-        for (int i = 0; i < Rows && fits; ++i)
-            for (int j = 0; j < Columns && fits; ++j)
-            {
-                texts[i, j] = double.IsNaN(values[i, j]) ? "" : values[i, j].ToString(valueFormat, CultureInfo.InvariantCulture);
-                fits = m.Width(texts[i, j], TextRole.Value) <= layout.CellWidth - 4;
-            }
-        bool show = showValues ?? (fits && Rows * Columns <= 400);
-        if (!show) return new string[Rows, Columns];
         for (int i = 0; i < Rows; ++i)
             for (int j = 0; j < Columns; ++j)
-                texts[i, j] = double.IsNaN(values[i, j]) ? "" : values[i, j].ToString(valueFormat, CultureInfo.InvariantCulture);
-        return texts;
+            {
+                string text = double.IsNaN(values[i, j]) ? "" : values[i, j].ToString(valueFormat, CultureInfo.InvariantCulture);
+                fits &= m.Width(text, TextRole.Value) <= layout.CellWidth - 4;
+                texts[i, j] = text;
+            }
+        return showValues ?? (fits && Rows * Columns <= 400) ? texts : new string?[Rows, Columns];
     }
 
     private void DrawColorBar(Surface s, Rect area, List<Tick> ticks)

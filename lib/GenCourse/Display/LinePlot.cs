@@ -113,25 +113,34 @@ public sealed class LinePlot : Figure, IMimeFormattable
         Color[] colors = Colors();
         var entries = series.Select((se, i) => new LegendEntry(se.Name, colors[i], Line: true, Marker: FiniteCount(se) <= MarkerThreshold)).ToArray();
 
+        AxisScale XScale(PlotFrame f) => new LinearScale(xMin, xMax, f.Area.X, f.Area.Right);
+        AxisScale YScale(PlotFrame f) => LogY ? new LogScale(yLo, yHi, f.Area.Bottom, f.Area.Y) : new LinearScale(yLo, yHi, f.Area.Bottom, f.Area.Y);
+
         PlotFrame frame = LayoutWithXTicks(m, xMin, xMax, integerX, yTicks, note, 0);
-        var placement = Place(frame, yLo, yHi, entries, m, out Rect legendBox);
-        if (placement is null)
+        var (legendWidth, legendHeight) = Legend.Measure(m, entries);
+        var drawn = new List<PointD>();
+        foreach (Series se in series)
+            foreach (List<PointD> run in Runs(se, XScale(frame), YScale(frame)))
+                Densify(run, drawn);
+        Rect legendBox;
+        if (Legend.PlaceInside(frame.Area, (legendWidth, legendHeight), drawn) is { } inside) legendBox = inside;
+        else
         {
             frame = LayoutWithXTicks(m, xMin, xMax, integerX, yTicks, note, Legend.OutsideReserve(m, entries));
-            legendBox = Legend.Outside(frame.Area, Legend.Measure(m, entries));
+            legendBox = Legend.Outside(frame.Area, (legendWidth, legendHeight));
         }
 
-        AxisScale xs = new LinearScale(xMin, xMax, frame.Area.X, frame.Area.Right);
-        AxisScale ys = LogY ? new LogScale(yLo, yHi, frame.Area.Bottom, frame.Area.Y) : new LinearScale(yLo, yHi, frame.Area.Bottom, frame.Area.Y);
+        AxisScale xs = XScale(frame), ys = YScale(frame);
         frame.DrawGrid(s, xs.Map, ys.Map);
         for (int i = 0; i < series.Count; ++i)
         {
             Series se = series[i];
             s.BeginGroup("series", se.Name);
-            foreach (List<PointD> run in Runs(se, xs, ys))
+            List<List<PointD>> runs = Runs(se, xs, ys);
+            foreach (List<PointD> run in runs)
                 s.Polyline(Decimate(run, frame.Area.Width), colors[i], LineWidth);
             if (FiniteCount(se) <= MarkerThreshold)
-                s.Markers(Runs(se, xs, ys).SelectMany(r => r).ToArray(), colors[i], MarkerRadius, MarkerShape.Circle, 1);
+                s.Markers(runs.SelectMany(r => r).ToArray(), colors[i], MarkerRadius, MarkerShape.Circle, 1);
             s.EndGroup();
         }
         frame.DrawAxes(s, xs.Map, ys.Map);
@@ -148,21 +157,6 @@ public sealed class LinePlot : Figure, IMimeFormattable
 
     private PlotFrame LayoutWithXTicks(TextMetrics m, double xMin, double xMax, bool integerX, List<Tick> yTicks, string? note, double reserve) =>
         PlotFrame.LayoutFittingXTicks(m, width, height, Title, XLabel, YLabel, target => Ticks.Linear(xMin, xMax, target, integerX), yTicks, note, reserve);
-
-    private Rect? Place(PlotFrame frame, double yLo, double yHi, LegendEntry[] entries, TextMetrics m, out Rect box)
-    {
-        double xMin = series.SelectMany(se => se.X.Where(double.IsFinite)).Min(), xMax = series.SelectMany(se => se.X.Where(double.IsFinite)).Max();
-        if (xMax == xMin) (xMin, xMax) = Ticks.Padded(xMin, xMax, 0);
-        AxisScale xs = new LinearScale(xMin, xMax, frame.Area.X, frame.Area.Right);
-        AxisScale ys = LogY ? new LogScale(yLo, yHi, frame.Area.Bottom, frame.Area.Y) : new LinearScale(yLo, yHi, frame.Area.Bottom, frame.Area.Y);
-        var pixels = new List<PointD>();
-        foreach (Series se in series)
-            foreach (List<PointD> run in Runs(se, xs, ys))
-                Densify(run, pixels);
-        Rect? inside = Legend.PlaceInside(frame.Area, Legend.Measure(m, entries), pixels);
-        box = inside ?? default;
-        return inside;
-    }
 
     // Points every ≤ 3 px along each segment, so that a legend box cannot sit across a line between two far-apart points.
     private static void Densify(List<PointD> run, List<PointD> into)
