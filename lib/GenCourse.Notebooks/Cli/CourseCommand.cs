@@ -29,22 +29,25 @@ public static class CourseCommand
         metadata.gencourse.key_metric, else the last one reported.
         """;
 
-    public static int Execute(IReadOnlyList<string> args)
+    public static int Execute(IReadOnlyList<string> args) => Execute(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command, printing to <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
+    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         try
         {
             CourseRequest request = Parse(args);
-            if (request.ShowHelp) { Console.WriteLine(Help); return 0; }
-            return Run(request);
+            if (request.ShowHelp) { stdout.WriteLine(Help); return 0; }
+            return Run(request, stdout, stderr);
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine(e.Message);
+            stderr.WriteLine(e.Message);
             return 2;
         }
     }
 
-    private static int Run(CourseRequest request)
+    private static int Run(CourseRequest request, TextWriter stdout, TextWriter stderr)
     {
         if (!Directory.Exists(request.NotebooksDir))
             throw new UsageException($"course: no notebooks folder at {request.NotebooksDir}.");
@@ -57,15 +60,15 @@ public static class CourseCommand
         var rows = new List<CourseRow>();
         foreach (string notebook in notebooks)
         {
-            Console.WriteLine($"running {Path.GetFileName(notebook)} ({(request.Full ? "full" : "quick")}, {request.Device}) …");
+            stdout.WriteLine($"running {Path.GetFileName(notebook)} ({(request.Full ? "full" : "quick")}, {request.Device}) …");
             CourseRow row = RunOne(notebook, executedDir, logDir, request);
-            Console.WriteLine($"  {row.Status} in {row.Minutes:0.00} min{(row.Detail.Length > 0 ? ": " + row.Detail : "")}");
+            stdout.WriteLine($"  {row.Status} in {row.Minutes:0.00} min{(row.Detail.Length > 0 ? ": " + row.Detail : "")}");
             rows.Add(row);
         }
 
         string table = Table(rows);
-        Console.WriteLine();
-        Console.Write(table);
+        stdout.WriteLine();
+        stdout.Write(table);
         AtomicFile.WriteAllText(Path.Combine(request.OutDir, "course-summary.md"), table);
         return rows.All(r => r.Status == "ok") ? 0 : 1;
     }

@@ -15,7 +15,10 @@ public static class ExportCommand
         `dotnet run FILE.cs`. Default FILE: out/export/NAME.cs under the repository.
         """;
 
-    public static int Execute(IReadOnlyList<string> args)
+    public static int Execute(IReadOnlyList<string> args) => Execute(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command, printing to <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
+    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         try
         {
@@ -24,7 +27,7 @@ public static class ExportCommand
             string? output = null;
             while (reader.TryNext(out string a))
             {
-                if (a is "-h" or "--help") { Console.WriteLine(Help); return 0; }
+                if (a is "-h" or "--help") { stdout.WriteLine(Help); return 0; }
                 if (ArgumentReader.Is(a, "-o")) output = reader.Value(a, "-o");
                 else if (ArgumentReader.Is(a, "--output")) output = reader.Value(a, "--output");
                 else if (a.StartsWith('-')) throw reader.Unknown(a);
@@ -39,12 +42,12 @@ public static class ExportCommand
             Notebook notebook = NotebookFile.Load(notebookPath);
             string text = FileBasedApp.Export(notebook, notebookPath, output);
             AtomicFile.WriteAllText(output, text);
-            Console.WriteLine($"{Path.GetFileName(notebookPath)} → {output} (build: dotnet build {output}; run: dotnet run {output})");
+            stdout.WriteLine($"{Path.GetFileName(notebookPath)} → {output} (build: dotnet build {output}; run: dotnet run {output})");
             return 0;
         }
         catch (Exception e) when (e is UsageException or NotebookFormatException or ExportException)
         {
-            Console.Error.WriteLine(e is ExportException ? $"export: {e.Message}" : e.Message);
+            stderr.WriteLine(e is ExportException ? $"export: {e.Message}" : e.Message);
             return 2;
         }
     }

@@ -31,27 +31,30 @@ public static class RunCommand
         message`, the executed notebook is still written); 2 invalid notebook or options.
         """;
 
-    public static int Execute(IReadOnlyList<string> args)
+    public static int Execute(IReadOnlyList<string> args) => Execute(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command, printing to <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
+    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         try
         {
             RunRequest request = Parse(args);
-            if (request.ShowHelp) { Console.WriteLine(Help); return 0; }
-            return Run(request);
+            if (request.ShowHelp) { stdout.WriteLine(Help); return 0; }
+            return Run(request, stdout, stderr);
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine(e.Message);
+            stderr.WriteLine(e.Message);
             return 2;
         }
         catch (NotebookFormatException e)
         {
-            Console.Error.WriteLine(e.Message);
+            stderr.WriteLine(e.Message);
             return 2;
         }
     }
 
-    private static int Run(RunRequest request)
+    private static int Run(RunRequest request, TextWriter stdout, TextWriter stderr)
     {
         Notebook notebook = NotebookFile.Load(request.Notebook);
         var options = new RunOptions
@@ -72,13 +75,13 @@ public static class RunCommand
         string where = Relative(executedPath);
         if (result.Failure is { } failure)
         {
-            Console.Error.WriteLine($"{Path.GetFileName(request.Notebook)}: {failure}");
-            Console.Error.WriteLine($"executed notebook (with the error output) written to {where}");
+            stderr.WriteLine($"{Path.GetFileName(request.Notebook)}: {failure}");
+            stderr.WriteLine($"executed notebook (with the error output) written to {where}");
             return 1;
         }
-        Console.WriteLine($"{Path.GetFileName(request.Notebook)}: ran in {result.Duration.TotalSeconds:0.0} s → {where}" +
+        stdout.WriteLine($"{Path.GetFileName(request.Notebook)}: ran in {result.Duration.TotalSeconds:0.0} s → {where}" +
                           (result.Figures.Count > 0 ? $" ({result.Figures.Count} figure{(result.Figures.Count == 1 ? "" : "s")} in {Relative(figureDir)})" : ""));
-        foreach (var (metric, value) in result.Metrics) Console.WriteLine($"  {metric} = {value:R}");
+        foreach (var (metric, value) in result.Metrics) stdout.WriteLine($"  {metric} = {value:R}");
         return 0;
     }
 

@@ -10,16 +10,23 @@ namespace GenCourse.Notebooks.Runner;
 internal static class ConsoleCapture
 {
     private static readonly object Gate = new();
-    private static bool installed;
+    private static TextWriter? installedOut, installedError;
 
+    /// <summary>Routes the console through the cells; again if someone replaced the writers since (they become the fallback).</summary>
     public static void Install()
     {
         lock (Gate)
         {
-            if (installed) return;
-            Console.SetOut(new RoutingWriter("stdout", Console.Out));
-            Console.SetError(new RoutingWriter("stderr", Console.Error));
-            installed = true;
+            if (!ReferenceEquals(Console.Out, installedOut))
+            {
+                Console.SetOut(new RoutingWriter("stdout", Console.Out));
+                installedOut = Console.Out;
+            }
+            if (!ReferenceEquals(Console.Error, installedError))
+            {
+                Console.SetError(new RoutingWriter("stderr", Console.Error));
+                installedError = Console.Error;
+            }
         }
     }
 

@@ -94,23 +94,38 @@ internal static class NotebookJsonWriter
         text.Append(value.ToJsonString());
     }
 
-    /// <summary>A double as Python's <c>repr</c> writes it in JSON (shortest round-trip, ".0" on integers).</summary>
+    /// <summary>
+    /// A double as Python's <c>repr</c> writes it (what Jupyter writes): the shortest digits that
+    /// round-trip, positional for exponents −4 ≤ e &lt; 16 (with ".0" on whole numbers), else
+    /// scientific with a two-digit exponent (<c>1e-05</c>, <c>1e+16</c>).
+    /// </summary>
     internal static string FormatDouble(double d)
     {
         if (!double.IsFinite(d))
             throw new ArgumentException($"{d} cannot be written to a notebook: JSON has no NaN or Infinity.");
-        string r = d.ToString("R", CultureInfo.InvariantCulture);
-        if (r.Contains('E'))
+        if (d == 0) return double.IsNegative(d) ? "-0.0" : "0.0";
+        // "E16" would round; "R" gives the shortest round-trip digits, in either notation.
+        string r = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
+        int e = r.IndexOf('E');
+        string mantissa = e < 0 ? r : r[..e];
+        int exponent = e < 0 ? 0 : int.Parse(r[(e + 1)..], CultureInfo.InvariantCulture);
+        int point = mantissa.IndexOf('.');
+        string digits = mantissa.Replace(".", "");
+        int intDigits = point < 0 ? mantissa.Length : point;
+        // Normalize to digits d1 d2 … with the value d1.d2… × 10^exp10.
+        int lead = digits.TakeWhile(c => c == '0').Count();
+        digits = digits[lead..].TrimEnd('0');
+        int exp10 = intDigits - 1 - lead + exponent;
+        string sign = d < 0 ? "-" : "";
+        if (exp10 is < -4 or >= 16)
         {
-            // .NET "1E-05" → Python "1e-05"; Python pads the exponent to two digits.
-            int e = r.IndexOf('E');
-            string mantissa = r[..e];
-            string exponent = r[(e + 1)..];
-            string sign = exponent.StartsWith('-') ? "-" : "+";
-            string digits = exponent.TrimStart('+', '-').PadLeft(2, '0');
-            return $"{mantissa}e{sign}{digits}";
+            string m = digits.Length == 1 ? digits : digits[0] + "." + digits[1..];
+            return $"{sign}{m}e{(exp10 < 0 ? "-" : "+")}{Math.Abs(exp10):00}";
         }
-        return r.Contains('.') ? r : r + ".0";
+        if (exp10 < 0) return $"{sign}0.{new string('0', -exp10 - 1)}{digits}";
+        string whole = digits.Length > exp10 + 1 ? digits[..(exp10 + 1)] : digits.PadRight(exp10 + 1, '0');
+        string fraction = digits.Length > exp10 + 1 ? digits[(exp10 + 1)..] : "0";
+        return $"{sign}{whole}.{fraction}";
     }
 
     private static void WriteString(StringBuilder text, string s)

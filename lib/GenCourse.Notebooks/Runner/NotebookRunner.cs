@@ -64,34 +64,8 @@ public static class NotebookRunner
         Notebook notebook, string notebookDir, RunOptions options, RunSession session, List<CellCapture> captures, Stopwatch clock)
     {
         var code = notebook.Cells.Where(c => c.IsCode).ToDictionary(c => c, c => CellDirectives.Read(c.Source));
-
-        // Restore every #r "nuget:" package once, up front; a failure belongs to the first cell naming one.
-        IReadOnlyDictionary<NuGetReference, IReadOnlyList<string>> restored = new Dictionary<NuGetReference, IReadOnlyList<string>>();
         var packages = code.SelectMany(p => p.Value.Packages.Select(k => (Cell: p.Key, k.Package, k.Line))).ToList();
-        if (packages.Count > 0)
-        {
-            var clash = packages.GroupBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase)
-                .FirstOrDefault(g => g.Select(p => p.Package.Version).Distinct().Count() > 1);
-            if (clash is not null)
-            {
-                var second = clash.Skip(1).First(p => p.Package.Version != clash.First().Package.Version);
-                return Fail(session, captures, second.Cell, second.Line, "NuGetError",
-                    $"nuget package {clash.Key} is referenced with two versions ({clash.First().Package.Version ?? "latest"} and {second.Package.Version ?? "latest"}); use one.");
-            }
-            try
-            {
-                var sources = code.Values.SelectMany(d => d.Sources).Distinct().ToList();
-                restored = NuGetRestorer.Restore(packages.Select(p => p.Package).Distinct().ToList(), sources,
-                    options.NuGetCache ?? Path.Combine(notebookDir, ".nbcache"));
-            }
-            catch (NuGetRestoreException e)
-            {
-                var at = packages.First();
-                return Fail(session, captures, at.Cell, at.Line, "NuGetError", e.Message);
-            }
-        }
-
-        var resolver = new NuGetMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(notebookDir), restored);
+        var resolver = new NuGetMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(notebookDir));
         var host = new ScriptHost(notebookDir, resolver);
         int executionCount = 0;
         foreach (NotebookCell cell in notebook.Cells.Where(c => c.IsCode))
@@ -103,6 +77,15 @@ public static class NotebookRunner
             CellDirectives directives = code[cell];
             if (directives.Error is not null)
                 return Fail(session, capture, cell, directives.ErrorLine, "DirectiveError", directives.Error);
+            if (directives.Packages.Count > 0 && packages.Count > 0)
+            {
+                // Every package of the notebook is restored once, when the first cell that needs one runs.
+                string? restoreError = Restore(packages, code.Values.SelectMany(d => d.Sources).Distinct().ToList(),
+                    options.NuGetCache ?? Path.Combine(notebookDir, ".nbcache"), resolver);
+                packages.Clear();
+                if (restoreError is not null)
+                    return Fail(session, capture, cell, directives.Packages[0].Line, "NuGetError", restoreError);
+            }
 
             var cellClock = Stopwatch.StartNew();
             CellFailure? failure = await RunCellAsync(host, cell, directives.Code, notebookDir, capture, executionCount, options, clock);
@@ -112,6 +95,27 @@ public static class NotebookRunner
             if (failure is not null) return failure;
         }
         return null;
+    }
+
+    /// <summary>Restores all the notebook's packages; returns why not, or null.</summary>
+    private static string? Restore(List<(NotebookCell Cell, NuGetReference Package, int Line)> packages, List<string> sources, string cacheRoot, NuGetMetadataResolver resolver)
+    {
+        var clash = packages.GroupBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault(g => g.Select(p => p.Package.Version).Distinct().Count() > 1);
+        if (clash is not null)
+        {
+            var versions = clash.Select(p => $"{p.Package.Version ?? "latest"} in {p.Cell.Label}").Distinct();
+            return $"nuget package {clash.Key} is referenced with different versions ({string.Join(", ", versions)}); use one version.";
+        }
+        try
+        {
+            resolver.Restored = NuGetRestorer.Restore(packages.Select(p => p.Package).Distinct().ToList(), sources, cacheRoot);
+            return null;
+        }
+        catch (NuGetRestoreException e)
+        {
+            return e.Message;
+        }
     }
 
     private static async Task<CellFailure?> RunCellAsync(
@@ -187,13 +191,6 @@ public static class NotebookRunner
     {
         capture.Add(error.Output);
         return error.Failure;
-    }
-
-    private static CellFailure Fail(RunSession session, List<CellCapture> captures, NotebookCell cell, int line, string name, string message)
-    {
-        var capture = new CellCapture(session, cell);
-        captures.Add(capture);
-        return Fail(session, capture, cell, line, name, message);
     }
 
     private static CellFailure Fail(RunSession session, CellCapture capture, NotebookCell cell, int line, string name, string message) =>

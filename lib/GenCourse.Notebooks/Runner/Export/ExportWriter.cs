@@ -69,7 +69,7 @@ internal sealed class ExportWriter(string notebookDir, string outputDir, string?
             switch (member)
             {
                 case GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement } when last && statement.SemicolonToken.IsMissing:
-                    Emit(Leading(member) + TrailingExpression(statement.Expression) + "\n");
+                    Emit(Leading(member) + TrailingExpression(statement.Expression) + TrailingComment(statement) + "\n");
                     break;
                 case GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local }:
                     EmitDeclaration(member, local.Declaration, where);
@@ -101,7 +101,21 @@ internal sealed class ExportWriter(string notebookDir, string outputDir, string?
     private void Emit(string text)
     {
         if (text.Contains("display(", StringComparison.Ordinal) || text.Contains("HTML(", StringComparison.Ordinal)) UsesDisplay = true;
-        Body.Append(text.TrimStart('\n'));
+        // No blank line right below a cell marker.
+        Body.Append(Body.Length > 0 && Body[^1] == '\n' && LastLineIsMarker() ? text.TrimStart('\n') : text);
+    }
+
+    private bool LastLineIsMarker()
+    {
+        string body = Body.ToString();
+        int start = body.LastIndexOf('\n', body.Length - 2) + 1;
+        return body[start..].StartsWith("// cell ", StringComparison.Ordinal) || body[start..].StartsWith("// #load ", StringComparison.Ordinal);
+    }
+
+    private static string TrailingComment(SyntaxNode node)
+    {
+        string comment = TriviaText(node.GetTrailingTrivia()).Trim();
+        return comment.Length == 0 ? "" : " " + comment;
     }
 
     /// <summary>The notebook shows a trailing expression; the app displays it explicitly.</summary>
@@ -122,7 +136,7 @@ internal sealed class ExportWriter(string notebookDir, string outputDir, string?
         if (declaration.Variables.All(v => !declared.ContainsKey(v.Identifier.ValueText)))
         {
             foreach (VariableDeclaratorSyntax v in declaration.Variables) declared[v.Identifier.ValueText] = type;
-            string text = member is FieldDeclarationSyntax field ? Leading(member) + StripAccessibility(field).Trim() + "\n" : Text(member);
+            string text = member is FieldDeclarationSyntax field ? Leading(member) + StripAccessibility(field).Trim() + TrailingComment(member) + "\n" : Text(member);
             Emit(text);
             return;
         }
@@ -174,14 +188,19 @@ internal sealed class ExportWriter(string notebookDir, string outputDir, string?
         AddSource(CellDirectives.Read(File.ReadAllText(path)).Code, $"{where} (#load {file})", Path.GetDirectoryName(path)!, isCell: false);
     }
 
-    private static string Text(SyntaxNode node) => Leading(node) + node.ToString() + "\n";
+    private static string Text(SyntaxNode node) => Leading(node) + node.WithoutLeadingTrivia().ToFullString().TrimEnd() + "\n";
 
-    /// <summary>Comments above a member, without the #r/#load directives Roslyn keeps as trivia.</summary>
+    /// <summary>
+    /// Comments above a member, without the #r/#load directives Roslyn keeps as trivia; a
+    /// blank line above it is kept as one blank line.
+    /// </summary>
     private static string Leading(SyntaxNode node)
     {
-        string text = TriviaText(node.GetLeadingTrivia());
-        string trimmed = text.Trim('\n', ' ');
-        return trimmed.Length == 0 ? "" : trimmed + "\n";
+        var trivia = node.GetLeadingTrivia().Where(t => !t.IsDirective && !t.IsKind(SyntaxKind.SkippedTokensTrivia)).ToList();
+        bool blankAbove = trivia.TakeWhile(t => !t.IsKind(SyntaxKind.SingleLineCommentTrivia) && !t.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            .Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        string comments = string.Concat(trivia.Select(t => t.ToFullString())).Trim('\n', ' ');
+        return (blankAbove ? "\n" : "") + (comments.Length == 0 ? "" : comments + "\n");
     }
 
     private static string TriviaText(SyntaxTriviaList trivia) =>

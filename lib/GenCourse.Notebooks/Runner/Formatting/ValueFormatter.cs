@@ -31,10 +31,14 @@ public static class ValueFormatter
         IReadOnlyList<string> wanted = mimeTypes is { Count: > 0 } ? mimeTypes
             : found.PreferredMimeTypes is { Count: > 0 } preferred ? preferred
             : applicable.Select(f => f.MimeType).Distinct().ToList();
+        // A type's own formatters may decline a value (Format returns false); a MIME type the
+        // caller or the attribute asked for must be produced.
+        bool required = mimeTypes is { Count: > 0 } || found.PreferredMimeTypes is { Count: > 0 };
 
         foreach (string mime in wanted.Where(m => m != "text/plain"))
         {
             string? text = TryFormat(applicable, mime, value);
+            if (text is null && !required) continue;
             if (text is null)
                 throw new InvalidOperationException(
                     $"No formatter renders {TypeName(value.GetType())} as {mime}. " +

@@ -11,20 +11,19 @@ namespace GenCourse.Notebooks.Runner.NuGet;
 internal sealed class NuGetMetadataResolver : MetadataReferenceResolver
 {
     private readonly ScriptMetadataResolver inner;
-    private readonly IReadOnlyDictionary<NuGetReference, IReadOnlyList<string>> restored;
 
-    public NuGetMetadataResolver(ScriptMetadataResolver inner, IReadOnlyDictionary<NuGetReference, IReadOnlyList<string>> restored)
-    {
-        this.inner = inner;
-        this.restored = restored;
-    }
+    public NuGetMetadataResolver(ScriptMetadataResolver inner) => this.inner = inner;
+
+    /// <summary>The assemblies of each restored package; set once the notebook's packages are restored.</summary>
+    public IReadOnlyDictionary<NuGetReference, IReadOnlyList<string>> Restored { get; set; } =
+        new Dictionary<NuGetReference, IReadOnlyList<string>>();
 
     public override ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties)
     {
         if (!NuGetReference.TryParse(reference, out NuGetReference? package)) return inner.ResolveReference(reference, baseFilePath, properties);
         // Unresolved (empty) reports CS0006 naming the reference; the runner restores every
         // package up front, so this happens only for a package it was not told about.
-        return restored.TryGetValue(package!, out IReadOnlyList<string>? paths)
+        return Restored.TryGetValue(package!, out IReadOnlyList<string>? paths)
             ? paths.Select(p => MetadataReference.CreateFromFile(p, properties)).ToImmutableArray()
             : ImmutableArray<PortableExecutableReference>.Empty;
     }
@@ -34,8 +33,7 @@ internal sealed class NuGetMetadataResolver : MetadataReferenceResolver
     public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) =>
         inner.ResolveMissingAssembly(definition, referenceIdentity);
 
-    public override bool Equals(object? other) =>
-        other is NuGetMetadataResolver r && r.inner.Equals(inner) && ReferenceEquals(r.restored, restored);
+    public override bool Equals(object? other) => ReferenceEquals(this, other);
 
-    public override int GetHashCode() => HashCode.Combine(inner, restored);
+    public override int GetHashCode() => inner.GetHashCode();
 }
