@@ -119,9 +119,13 @@ public static class CourseCommand
     private static string KeyMetric(JsonObject? metrics, string? key)
     {
         if (metrics is null || metrics.Count == 0) return key is null ? "" : $"{key}: not reported";
-        if (key is null) return $"{metrics.Last().Key} = {metrics.Last().Value?.ToJsonString()}";
-        return metrics.TryGetPropertyValue(key, out JsonNode? value) ? $"{key} = {value?.ToJsonString()}" : $"{key}: not reported";
+        if (key is null) return $"{metrics.Last().Key} = {Number(metrics.Last().Value)}";
+        return metrics.TryGetPropertyValue(key, out JsonNode? value) ? $"{key} = {Number(value)}" : $"{key}: not reported";
     }
+
+    /// <summary>Six significant digits: enough to compare runs in a table.</summary>
+    private static string Number(JsonNode? value) =>
+        value is JsonValue v && v.TryGetValue(out double d) ? d.ToString("G6", CultureInfo.InvariantCulture) : value?.ToJsonString() ?? "";
 
     /// <summary>Runs this program again (<c>dotnet GenCourse.Notebooks.dll run …</c>) for one notebook.</summary>
     private static (int ExitCode, string Output) RunChild(List<string> arguments)

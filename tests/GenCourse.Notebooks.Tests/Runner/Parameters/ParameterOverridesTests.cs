@@ -35,7 +35,7 @@ public class ParameterOverridesTests
             "epochs=3 (Int32)\nlr=0.01 (Double)\nscale=2 (Single)\nverbose=True\ndevice=cuda\nsizes=4|5\nseed=42\n",
             Fixtures.Text(Fixtures.Outputs(nb, "show")[0]!["text"]));
         JsonNode recorded = nb["metadata"]!["papermill"]!["parameters"]!;
-        Assert.Equal("""{"epochs":3,"lr":0.01,"scale":2.0,"verbose":true,"device":"cuda","sizes":[4,5]}""", recorded.ToJsonString());
+        Assert.Equal("""{"device":"cuda","epochs":3,"lr":0.01,"scale":2.0,"sizes":[4,5],"verbose":true}""", recorded.ToJsonString());
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class ParameterOverridesTests
     {
         var e = Assert.Throws<NotebookFormatException>(() => Fixtures.Run("parameters.ipynb",
             new RunOptions { Parameters = new ParameterOverrides(Params: P("epochs=ten")) }));
-        Assert.Equal("--param epochs=ten: 'ten' is not a int for parameter 'epochs' (declared `int epochs = 10;          // training epochs`).", e.Message);
+        Assert.Equal("--param epochs=ten: 'ten' is not a int for parameter 'epochs' (declared `int epochs = 10;`).", e.Message);
     }
 
     [Fact]
