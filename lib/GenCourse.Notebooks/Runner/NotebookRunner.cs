@@ -67,6 +67,7 @@ public static class NotebookRunner
         var packages = code.SelectMany(p => p.Value.Packages.Select(k => (Cell: p.Key, k.Package, k.Line))).ToList();
         var resolver = new NuGetMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(notebookDir));
         var host = new ScriptHost(notebookDir, resolver);
+        await host.StartAsync();
         int executionCount = 0;
         foreach (NotebookCell cell in notebook.Cells.Where(c => c.IsCode))
         {
@@ -123,6 +124,18 @@ public static class NotebookRunner
     {
         // Line numbers and stack frames name the cell as "cellN.csx" beside the notebook.
         string cellFile = Path.Combine(notebookDir, $"cell{cell.Number}.csx");
+        CompiledCell compiled;
+        try
+        {
+            compiled = host.Compile(code, cellFile);
+        }
+        catch (Exception e)
+        {
+            return Record(capture, ErrorReport.FromException(cell, cellFile, e));
+        }
+        if (compiled.Errors.Count > 0) return Record(capture, ErrorReport.FromDiagnostics(cell, cellFile, compiled.Errors));
+
+        // The limits count running time: the compiler's (seconds when it first warms up) is not the cell's.
         TimeSpan? limit = Limit(options, clock, out string limitName);
         if (limit is { } l && l <= TimeSpan.Zero)
             return Record(capture, ErrorReport.FromTimeout(cell, $"the whole run exceeded its time limit of {Seconds(options.RunTimeout!.Value)} s before this cell started."));
@@ -135,7 +148,7 @@ public static class NotebookRunner
             NotebookKernel.Enter(capture);
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-            return host.RunAsync(code, cellFile, cancellation.Token);
+            return host.RunAsync(compiled, cancellation.Token);
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
         if (limit is { } wait)

@@ -23,12 +23,4 @@ public class MetricLinesTests
     [InlineData("[metric] loss = abc")]
     [InlineData("[metric] two words = 1")]
     public void OtherLinesAreNotMetrics(string line) => Assert.Empty(MetricLines.Parse(line));
-
-    [Fact]
-    public void ReportPrintsOneLineAndChecksTheName()
-    {
-        Assert.Equal("[metric] test_mse = 0.25", Report.MetricLine("test_mse", 0.25));
-        Assert.Throws<ArgumentException>(() => Report.MetricLine("two words", 1));
-        Assert.Throws<ArgumentException>(() => Report.MetricLine("", 1));
-    }
 }

@@ -85,7 +85,7 @@ internal sealed class ExportWriter(string notebookDir, string outputDir, string?
                     break;
                 case MethodDeclarationSyntax method:
                     // A script method becomes a local function of the top-level statements.
-                    Emit(Leading(member) + StripAccessibility(method).Trim() + "\n");
+                    Emit(Leading(member) + StripAccessibility(method).Trim() + TrailingComment(member) + "\n");
                     break;
                 case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
                     Types.Add(member.ToString().Trim());
@@ -112,10 +112,11 @@ internal sealed class ExportWriter(string notebookDir, string outputDir, string?
         return body[start..].StartsWith("// cell ", StringComparison.Ordinal) || body[start..].StartsWith("// #load ", StringComparison.Ordinal);
     }
 
+    /// <summary>A comment after the member on its line, with the spacing it had.</summary>
     private static string TrailingComment(SyntaxNode node)
     {
-        string comment = TriviaText(node.GetTrailingTrivia()).Trim();
-        return comment.Length == 0 ? "" : " " + comment;
+        string comment = TriviaText(node.GetTrailingTrivia()).TrimEnd('\n', '\r', ' ');
+        return comment.Trim().Length == 0 ? "" : comment;
     }
 
     /// <summary>The notebook shows a trailing expression; the app displays it explicitly.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -48,25 +47,47 @@ internal sealed class ScriptHost
 
     public string BaseDirectory { get; }
 
-    /// <summary>Compiles and runs <paramref name="code"/> as the next submission; <paramref name="filePath"/> names it in line numbers.</summary>
-    public async Task<CellOutcome> RunAsync(string code, string filePath, CancellationToken cancellation)
+    /// <summary>
+    /// Runs the hidden first submission that brings the helpers into scope, as .NET
+    /// Interactive's UseKernelHelpers does. (As a ScriptOptions import instead, each submission
+    /// binds its own NotebookKernel symbol, and once a #r changes how the runtime assembly's
+    /// dependencies resolve, e.g. GenCourse.dll, two of them make `display` ambiguous: CS0121.)
+    /// It also warms the compiler up, which takes seconds that no cell's time limit should pay.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellation = default)
     {
-        ScriptOptions cellOptions = options.WithFilePath(filePath);
-        // The helpers come from a hidden first submission, as .NET Interactive's
-        // UseKernelHelpers does it. As a ScriptOptions import instead, each submission binds
-        // its own NotebookKernel symbol, and once a #r changes how the runtime assembly's
-        // dependencies resolve (GenCourse.dll), two of them make `display` ambiguous (CS0121).
         state ??= await CSharpScript.Create($"using static {typeof(NotebookKernel).FullName};", options, assemblyLoader: loader)
             .RunAsync(cancellationToken: cancellation);
-        Script<object> script = state.Script.ContinueWith(code, cellOptions);
+    }
 
-        ImmutableArray<Diagnostic> diagnostics = script.Compile(cancellation);
-        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0) return CellOutcome.CompileFailed(errors);
+    /// <summary>
+    /// Compiles and emits <paramref name="code"/> as the next submission (<paramref name="filePath"/>
+    /// names it in line numbers). Separate from <see cref="RunAsync"/>, so a time limit counts
+    /// the cell's own running time, not the compiler's.
+    /// </summary>
+    public CompiledCell Compile(string code, string filePath)
+    {
+        if (state is null) throw new InvalidOperationException("StartAsync must run first.");
+        Script<object> script = state.Script.ContinueWith(code, options.WithFilePath(filePath));
+        var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0) return new CompiledCell(script, errors, false);
+        try
+        {
+            script.CreateDelegate();   // emits and loads the submission now
+        }
+        catch (CompilationErrorException e)
+        {
+            return new CompiledCell(script, e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), false);
+        }
+        return new CompiledCell(script, [], SubmissionResult.HasValue(script.GetCompilation()));
+    }
 
-        bool hasValue = SubmissionResult.HasValue(script.GetCompilation());
-        ScriptState<object> next = await script.RunFromAsync(state, catchException: _ => true, cancellation);
+    /// <summary>Runs a compiled cell from the state the previous cell left.</summary>
+    public async Task<CellOutcome> RunAsync(CompiledCell cell, CancellationToken cancellation)
+    {
+        if (cell.Errors.Count > 0) return CellOutcome.CompileFailed(cell.Errors);
+        ScriptState<object> next = await cell.Script.RunFromAsync(state!, catchException: _ => true, cancellation);
         state = next;
-        return next.Exception is { } exception ? CellOutcome.Threw(exception) : CellOutcome.Completed(hasValue, next.ReturnValue);
+        return next.Exception is { } exception ? CellOutcome.Threw(exception) : CellOutcome.Completed(cell.HasValue, next.ReturnValue);
     }
 }
