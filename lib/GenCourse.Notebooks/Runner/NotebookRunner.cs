@@ -77,7 +77,7 @@ public static class NotebookRunner
             cell.SetExecutionCount(++executionCount);
             CellDirectives directives = code[cell];
             if (directives.Error is not null)
-                return Fail(session, capture, cell, directives.ErrorLine, "DirectiveError", directives.Error);
+                return Fail(capture, cell, directives.ErrorLine, "DirectiveError", directives.Error);
             if (directives.Packages.Count > 0 && packages.Count > 0)
             {
                 // Every package of the notebook is restored once, when the first cell that needs one runs.
@@ -85,7 +85,7 @@ public static class NotebookRunner
                     options.NuGetCache ?? Path.Combine(notebookDir, ".nbcache"), resolver);
                 packages.Clear();
                 if (restoreError is not null)
-                    return Fail(session, capture, cell, directives.Packages[0].Line, "NuGetError", restoreError);
+                    return Fail(capture, cell, directives.Packages[0].Line, "NuGetError", restoreError);
             }
 
             var cellClock = Stopwatch.StartNew();
@@ -206,7 +206,7 @@ public static class NotebookRunner
         return error.Failure;
     }
 
-    private static CellFailure Fail(RunSession session, CellCapture capture, NotebookCell cell, int line, string name, string message) =>
+    private static CellFailure Fail(CellCapture capture, NotebookCell cell, int line, string name, string message) =>
         Record(capture, ErrorReport.FromMessage(cell, line, name, message));
 
     private static List<KeyValuePair<string, double>> CollectMetrics(List<CellCapture> captures)

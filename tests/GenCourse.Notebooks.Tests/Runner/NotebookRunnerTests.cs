@@ -115,6 +115,21 @@ public class NotebookRunnerTests
         // [[1,2],[3,4]] @ its transpose = [[5,11],[11,25]]; the sum is 52.
         Assert.Equal("5,11,11,25\n", Fixtures.Text(outputs[0]!["text"]));
         Assert.Equal("52", Fixtures.Text(outputs[1]!["data"]!["text/plain"]));
+        JsonArray shown = Fixtures.Outputs(Fixtures.Json(result.Executed), "display-after-r");
+        Assert.Equal("[2, 2]", Fixtures.Text(shown.Single()!["data"]!["text/plain"]));
+    }
+
+    [Fact]
+    public async Task TheWholeBaseClassLibraryIsReferencedWithDotNetInteractivesImports()
+    {
+        // ScriptOptions.Default on .NET 10 lacks System.Linq, System.Net.Http and System.Text.Json (CS0234).
+        Notebook notebook = NotebookFile.Parse("""
+            {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+             {"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "source": "using System.Net.Http;\nvar client = typeof(HttpClient).Name;\nvar sb = new StringBuilder(client);\nSystem.Text.Json.JsonSerializer.Serialize(new ArrayList { 1 }.Cast<int>().Select(i => i * 2).Append(sb.Length))"}]}
+            """, "bcl.ipynb");
+        RunResult result = await NotebookRunner.RunAsync(notebook, Fixtures.PathOf("bcl.ipynb"), new RunOptions());
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        Assert.Equal("[2,10]", Fixtures.Text(Fixtures.Outputs(Fixtures.Json(result.Executed), "a").Single()!["data"]!["text/plain"]));
     }
 
     [Fact]
