@@ -62,7 +62,7 @@ public static class CourseCommand
         {
             stdout.WriteLine($"running {Path.GetFileName(notebook)} ({(request.Full ? "full" : "quick")}, {request.Device}) …");
             CourseRow row = RunOne(notebook, executedDir, logDir, request);
-            stdout.WriteLine($"  {row.Status} in {row.Minutes:0.00} min{(row.Detail.Length > 0 ? ": " + row.Detail : "")}");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {row.Status} in {row.Minutes:0.00} min{(row.Detail.Length > 0 ? ": " + row.Detail : "")}"));
             rows.Add(row);
         }
 

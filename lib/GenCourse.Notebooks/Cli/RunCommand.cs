@@ -1,3 +1,4 @@
+using System.Globalization;
 using GenCourse.Notebooks.Runner;
 using GenCourse.Notebooks.Runner.Parameters;
 
@@ -79,9 +80,9 @@ public static class RunCommand
             stderr.WriteLine($"executed notebook (with the error output) written to {where}");
             return 1;
         }
-        stdout.WriteLine($"{Path.GetFileName(request.Notebook)}: ran in {result.Duration.TotalSeconds:0.0} s → {where}" +
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(request.Notebook)}: ran in {result.Duration.TotalSeconds:0.0} s → {where}") +
                           (result.Figures.Count > 0 ? $" ({result.Figures.Count} figure{(result.Figures.Count == 1 ? "" : "s")} in {Relative(figureDir)})" : ""));
-        foreach (var (metric, value) in result.Metrics) stdout.WriteLine($"  {metric} = {value:R}");
+        foreach (var (metric, value) in result.Metrics) stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {metric} = {value:R}"));
         return 0;
     }
 
