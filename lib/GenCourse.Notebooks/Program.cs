@@ -20,6 +20,12 @@ public static class Program
         {
             case "doctor":
                 return DoctorCommand.Run(rest, output);
+            case "run":
+                return RunCommand.Execute(rest);
+            case "export":
+                return ExportCommand.Execute(rest);
+            case "course":
+                return CourseCommand.Execute(rest);
             case "help" or "--help" or "-h":
                 PrintUsage(output);
                 return 0;
@@ -34,6 +40,9 @@ public static class Program
     {
         writer.WriteLine("usage: gencourse <command> [arguments]");
         writer.WriteLine("commands:");
+        writer.WriteLine("  run NOTEBOOK.ipynb   run a notebook headless (gencourse run --help)");
+        writer.WriteLine("  export NOTEBOOK.ipynb  write it as a .NET file-based app (gencourse export --help)");
+        writer.WriteLine("  course               run every notebook with the quick profile and summarize");
         writer.WriteLine("  " + DoctorCommand.Usage);
         writer.WriteLine("  help              show this list");
     }
