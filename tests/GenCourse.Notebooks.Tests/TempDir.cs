@@ -12,7 +12,7 @@ public sealed class TempDir : IDisposable
     {
         string full = System.IO.Path.Combine(Path, relative);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
+        System.IO.File.WriteAllText(full, text);
         return full;
     }
 
@@ -21,9 +21,12 @@ public sealed class TempDir : IDisposable
     {
         string full = System.IO.Path.Combine(Path, relative);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, bytes);
+        System.IO.File.WriteAllBytes(full, bytes);
         return full;
     }
+
+    /// <summary>The full path of <paramref name="name"/> inside the folder.</summary>
+    public string File(string name) => System.IO.Path.Combine(Path, name);
 
     public void Dispose()
     {
