@@ -155,6 +155,23 @@ public static class LatentTools
     }
 
     /// <summary>
+    /// The number of active latent units (Burda et al. 2015, arXiv:1509.00519, §5.2): unit u is
+    /// active when its encoder mean varies across the data, A_u = Cov_x(E_q[z_u | x]) &gt; threshold
+    /// (0.01 in the paper). An inactive unit has collapsed to the prior: q(z_u | x) ≈ N(0, 1) for
+    /// every x, so it carries no information about x (posterior collapse). <paramref name="means"/>
+    /// is [N, D], e.g. from <see cref="EncodeMeans"/>.
+    /// </summary>
+    public static int ActiveUnits(Tensor means, double threshold = 0.01)
+    {
+        ArgumentNullException.ThrowIfNull(means);
+        if (means.dim() != 2 || means.size(0) < 2)
+            throw new ArgumentException($"active units need encoder means [N, D] with N ≥ 2; got [{string.Join(", ", means.shape)}]", nameof(means));
+        using Tensor variance = means.var(0);
+        using Tensor cpu = variance.to(Device.CPU, ScalarType.Float64);
+        return cpu.ToArray<double>().Count(v => v > threshold);
+    }
+
+    /// <summary>
     /// Decoded images along the path between the encoder means of <paramref name="x0"/> and
     /// <paramref name="x1"/> (each [C, H, W]): linear, or spherical when <paramref name="spherical"/>.
     /// [n, C, H, W] in [0, 1]; the ends are the two reconstructions.

@@ -91,6 +91,19 @@ public class LatentToolsTests
         Assert.Equal(recon[1].ToArray<float>(), path[5].ToArray<float>(), new FloatComparer(1e-5f));
     }
 
+    [Fact]
+    public void ActiveUnitsCountsTheDimensionsWhoseMeansVaryAcrossTheData()
+    {
+        // Columns with variance 1, 0.02, 0.005 and 0: two exceed the 0.01 threshold.
+        using var scope = torch.NewDisposeScope();
+        using var g = new Generator(8);
+        Tensor noise = torch.randn(new long[] { 20_000, 4 }, ScalarType.Float64, generator: g);
+        Tensor scales = torch.tensor(new double[] { 1, Math.Sqrt(0.02), Math.Sqrt(0.005), 0 }, new long[] { 1, 4 });
+        Assert.Equal(2, LatentTools.ActiveUnits(noise * scales));
+        Assert.Equal(3, LatentTools.ActiveUnits(noise * scales, threshold: 0.001));
+        Assert.Throws<ArgumentException>(() => LatentTools.ActiveUnits(torch.zeros(5)));
+    }
+
     private sealed class FloatComparer(float tol) : IEqualityComparer<float>
     {
         public bool Equals(float a, float b) => Math.Abs(a - b) <= tol;
