@@ -22,10 +22,10 @@ public static class GaussianKl
         CheckPair(mu, logVar);
         using (torch.NewDisposeScope())
         {
-            // −½ Σ (1 + log σ² − μ² − σ²)
+            // −½ Σ (1 + log σ² − μ² − σ²), written as ½ Σ (μ² + σ² − 1 − log σ²) so that μ = 0, log σ² = 0 gives +0, not −0
             Tensor sigma2 = logVar.exp();
-            Tensor terms = 1.0 + logVar - mu.square() - sigma2;
-            return (terms.sum(-1) * -0.5).MoveToOuterDisposeScope();
+            Tensor terms = mu.square() + sigma2 - 1.0 - logVar;
+            return (terms.sum(-1) * 0.5).MoveToOuterDisposeScope();
         }
     }
 
