@@ -42,4 +42,17 @@ public class VaeNotebookTests
             .Count(o => o!["data"] is JsonObject d && (d.ContainsKey("image/png") || d.ContainsKey("image/svg+xml")));
         Assert.True(figures >= 13, $"only {figures} figures");
     }
+
+    [Fact]
+    public void IsACleanNotebookThatStartsWithTheLibrary()
+    {
+        string text = File.ReadAllText(Path);
+        Notebook notebook = NotebookFile.Parse(text, "02-vae.ipynb");
+        Assert.Equal(text, NotebookFile.Serialize(notebook));   // VS Code's layout
+        Assert.All(notebook.Cells.Where(c => c.IsCode), c => Assert.Empty(c.Outputs));
+        Assert.StartsWith("#r \"../artifacts/bin/GenCourse/Debug/GenCourse.dll\"", notebook.Cells.First(c => c.IsCode).Source);
+        JsonObject quick = (JsonObject)notebook.Metadata["gencourse"]!["quick"]!;
+        Assert.True(quick.ContainsKey("epochs") && quick.ContainsKey("isK"));
+        Assert.Equal("test_loss_pytorch_config", (string)notebook.Metadata["gencourse"]!["key_metric"]!);
+    }
 }
