@@ -41,12 +41,14 @@ public sealed class DisposeScope : IDisposable
         }
     }
 
-    internal static void Adopt(Tensor t)
+    /// <summary>Gives a new tensor to the innermost open scope; false when none is open.</summary>
+    internal static bool Adopt(Tensor t)
     {
         DisposeScope? s = current;
-        if (s is null) return;
+        if (s is null) return false;
         t.Scope = s;
         s.owned.Add(t);
+        return true;
     }
 
     internal void Add(Tensor t)
@@ -60,21 +62,22 @@ public sealed class DisposeScope : IDisposable
     public void Dispose()
     {
         if (disposed) return;
+
+        // Closing an outer scope first closes (and frees) the ones opened inside it, innermost first.
+        if (IsAncestorOfCurrent())
+            while (!ReferenceEquals(current, this)) current!.Dispose();
+
         disposed = true;
         foreach (Tensor t in owned)
             if (ReferenceEquals(t.Scope, this)) t.Dispose();
         owned.Clear();
-
-        // Closing an outer scope first also closes the ones inside it.
         if (ReferenceEquals(current, this)) current = Outer;
-        else
-        {
-            for (DisposeScope? s = current; s is not null; s = s.Outer)
-                if (ReferenceEquals(s.Outer, this))
-                {
-                    current = Outer;
-                    break;
-                }
-        }
+    }
+
+    private bool IsAncestorOfCurrent()
+    {
+        for (DisposeScope? s = current?.Outer; s is not null; s = s.Outer)
+            if (ReferenceEquals(s, this)) return true;
+        return false;
     }
 }
