@@ -1,17 +1,18 @@
 using System.Runtime.CompilerServices;
 
-namespace GenCourse.Torch.Tests;
+namespace GenCourse.Torch.Tests.Interop;
 
 /// <summary>Runs alone: its assertions read the process-wide live native tensor count.</summary>
-[CollectionDefinition(nameof(LiveTensorCountCollection), DisableParallelization = true)]
-public sealed class LiveTensorCountCollection;
+[CollectionDefinition(nameof(HandleGuardCollection), DisableParallelization = true)]
+public sealed class HandleGuardCollection;
 
 /// <summary>
-/// Who frees a tensor's native memory: its scope, Dispose, or (for a tensor no scope owns) the
-/// finalizer safety net when it is collected undisposed.
+/// The finalizer safety net: a tensor that no scope owns (made outside any scope, or that left
+/// its scope) is freed when collected undisposed, and never freed twice. Tensors a scope owns
+/// carry no finalizer; DisposeScopeTests covers those.
 /// </summary>
-[Collection(nameof(LiveTensorCountCollection))]
-public class TensorLifetimeTests
+[Collection(nameof(HandleGuardCollection))]
+public class HandleGuardTests
 {
     private static long Settle()
     {
@@ -23,6 +24,7 @@ public class TensorLifetimeTests
         return torch.LiveTensorCount;
     }
 
+    // Makes tensors and drops them; no local outlives the call, even in Debug builds.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Drop(Func<Tensor> make, int count)
     {
@@ -30,19 +32,7 @@ public class TensorLifetimeTests
     }
 
     [Fact]
-    public void ScopeFreesWhatItOwnsWithoutTheCollector()
-    {
-        long baseline = Settle();
-        using (torch.NewDisposeScope())
-        {
-            for (int k = 0; k < 10; ++k) _ = torch.ones(3) + 1.0;
-            Assert.Equal(baseline + 20, torch.LiveTensorCount);
-        }
-        Assert.Equal(baseline, torch.LiveTensorCount);
-    }
-
-    [Fact]
-    public void UndisposedTensorOutsideAnyScopeIsFreedWhenCollected()
+    public void TensorMadeOutsideAnyScopeIsFreedWhenCollected()
     {
         long baseline = Settle();
         Drop(() => torch.zeros(4), 10);
@@ -63,7 +53,7 @@ public class TensorLifetimeTests
     }
 
     [Fact]
-    public void MovedOutOfTheOutermostScopeIsFreedWhenCollected()
+    public void TensorMovedOutOfTheOutermostScopeIsFreedWhenCollected()
     {
         long baseline = Settle();
         Drop(() =>
@@ -72,15 +62,17 @@ public class TensorLifetimeTests
             using (torch.NewDisposeScope()) kept = (torch.ones(2) * 3.0).MoveToOuterDisposeScope();
             Assert.Equal(new float[] { 3, 3 }, kept.ToArray<float>());
             return kept;
-        }, 1);
-        Assert.Equal(baseline + 1, torch.LiveTensorCount);
+        }, 4);
+        Assert.Equal(baseline + 4, torch.LiveTensorCount);
         Assert.Equal(baseline, Settle());
     }
 
     [Fact]
-    public void DisposedTensorIsNotFreedAgainByTheCollector()
+    public void DisposedTensorIsNotFreedAgainWhenCollected()
     {
         long baseline = Settle();
+        // A second free of the same native handle would drive the count below the baseline
+        // (or crash the process).
         Drop(() =>
         {
             Tensor t = torch.ones(2);
@@ -89,20 +81,5 @@ public class TensorLifetimeTests
         }, 5);
         Assert.Equal(baseline, torch.LiveTensorCount);
         Assert.Equal(baseline, Settle());
-    }
-
-    [Fact]
-    public void DisposingAnOuterScopeFreesTheInnerScopesStillOpen()
-    {
-        long baseline = Settle();
-        DisposeScope outer = torch.NewDisposeScope();
-        DisposeScope inner = torch.NewDisposeScope();
-        Tensor a = torch.ones(2);
-        outer.Dispose();
-        Assert.True(a.IsDisposed);
-        Assert.Null(DisposeScope.Current);
-        Assert.Equal(baseline, torch.LiveTensorCount);
-        inner.Dispose();
-        Assert.Null(DisposeScope.Current);
     }
 }
