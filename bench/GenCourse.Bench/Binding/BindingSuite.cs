@@ -28,9 +28,9 @@ public static class BindingSuite
     /// <summary>Repetitions per worker process (each side, each round); the medians pool all rounds.</summary>
     private static readonly CaseSpec[] Plan =
     [
-        new("per_op", Warmup: 2, Reps: 3),      // one rep = 100k ops, ~0.1–0.2 s
-        new("mlp_step", Warmup: 20, Reps: 50),  // ~5–15 ms a step
-        new("conv_step", Warmup: 3, Reps: 10),  // ~50–150 ms a step
+        new("per_op", Warmup: 3, Reps: 6),      // one rep = 100k ops, ~0.1–0.2 s; warm-up covers JIT tiering
+        new("mlp_step", Warmup: 20, Reps: 50),  // ~10–15 ms a step
+        new("conv_step", Warmup: 3, Reps: 12),  // ~80–120 ms a step
     ];
 
     public static int Run(string[] args)
