@@ -70,20 +70,20 @@ public static class BindingSuite
             {
                 Progress($"threads={threads} round {round + 1}/{options.Rounds}");
                 // Alternate which side goes first, so slow drift on a shared machine evens out.
-                var sides = new List<(string Who, Func<List<CaseTimings>> Run, Dictionary<string, List<double>> Into)>
+                List<CaseTimings> cs, py;
+                if (round % 2 == 0)
                 {
-                    ("C#", () => RunCSharp(threads, plan), csharp),
-                    ("Python", () => RunPython(script, threads, plan), python),
-                };
-                if (round % 2 == 1) sides.Reverse();
-                var checks = new Dictionary<string, double>[2];
-                for (int s = 0; s < 2; ++s)
-                {
-                    List<CaseTimings> results = sides[s].Run();
-                    checks[s] = results.ToDictionary(r => r.Case, r => r.Check);
-                    foreach (CaseTimings r in results) sides[s].Into[r.Case].AddRange(r.Milliseconds);
+                    cs = RunCSharp(threads, plan);
+                    py = RunPython(script, threads, plan);
                 }
-                CompareChecks(checks[0], checks[1], threads);
+                else
+                {
+                    py = RunPython(script, threads, plan);
+                    cs = RunCSharp(threads, plan);
+                }
+                foreach (CaseTimings r in cs) csharp[r.Case].AddRange(r.Milliseconds);
+                foreach (CaseTimings r in py) python[r.Case].AddRange(r.Milliseconds);
+                CompareChecks(cs, py, threads);
             }
 
             foreach (CaseSpec spec in plan)
@@ -147,15 +147,15 @@ public static class BindingSuite
     /// Both sides draw the same parameters and data from the same seed and apply the same ops, so
     /// their final losses agree to float rounding; a larger gap means the workloads differ.
     /// </summary>
-    private static void CompareChecks(Dictionary<string, double> a, Dictionary<string, double> b, int threads)
+    private static void CompareChecks(List<CaseTimings> csharp, List<CaseTimings> python, int threads)
     {
-        foreach ((string name, double x) in a)
+        foreach (CaseTimings c in csharp)
         {
-            double y = b[name];
+            double x = c.Check, y = python.Single(p => p.Case == c.Case).Check;
             double gap = Math.Abs(x - y) / Math.Max(Math.Abs(y), 1e-12);
             if (!(gap <= 1e-4))
                 throw new BenchException(string.Create(CultureInfo.InvariantCulture,
-                    $"{name} threads={threads}: the two sides disagree ({x:R} vs {y:R}, relative gap {gap:E1}), so they are not running the same math"));
+                    $"{c.Case} threads={threads}: C# ends at {x:R} but Python at {y:R} (relative gap {gap:E1}), so they are not running the same math"));
         }
     }
 
