@@ -1,10 +1,41 @@
+using GenCourse.Bench.Binding;
+
 namespace GenCourse.Bench;
 
+/// <summary>
+/// <c>GenCourse.Bench &lt;suite&gt; [options]</c>: side-by-side timings against PyTorch on the same
+/// libtorch (<c>./gencourse bench &lt;suite&gt;</c>). Each suite lives in its own folder.
+/// </summary>
 public static class Program
 {
+    private const string Suites = "binding";
+
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("usage: GenCourse.Bench <suite>");
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            Console.Error.WriteLine($"usage: GenCourse.Bench <suite> [options]   (suites: {Suites})");
+            return args.Length == 0 ? 2 : 0;
+        }
+        string[] options = args[1..];
+        try
+        {
+            return args[0] switch
+            {
+                "binding" => BindingSuite.Run(options),
+                _ => Unknown(args[0]),
+            };
+        }
+        catch (BenchException e)
+        {
+            Console.Error.WriteLine($"bench {args[0]}: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Unknown(string suite)
+    {
+        Console.Error.WriteLine($"unknown bench suite '{suite}'; the suites are: {Suites}");
         return 2;
     }
 }
