@@ -12,21 +12,24 @@ namespace GenCourse.Bench;
 ///    MSE per pixel against the target stated in notebooks/01-autoencoders.ipynb, and the time.
 /// 2. The linear autoencoder against PCA at the same size k = 32: Baldi and Hornik's theorem
 ///    says the linear AE's optimum is PCA's error; the target is to come within 2% of it.
-/// Options: --epochs N (conv AE, default 4), --linear-epochs N (default 6), --latent K (default 32),
+/// Options: --epochs N (conv AE, default 5), --linear-epochs N (default 6), --latent K (default 32),
 /// --device cpu|cuda (default cuda when available), --seed S (default 0), --train-count N (a subset, for a smoke run).
 /// Exit code 0 when both targets are met, 1 when one is missed, 2 for bad arguments.
 /// </summary>
 public static class AeSuite
 {
-    /// <summary>Test MSE per pixel the conv AE (latent 32) must reach in the default 4 epochs; set from a measured run (see the notebook).</summary>
-    public const double ConvTargetMsePerPixel = 0.0080;
+    /// <summary>
+    /// Test MSE per pixel the conv AE (latent 32) must reach in the default 5 epochs. Set from a measured
+    /// run (seed 0, 2 busy CPU cores, 9.0 min): 0.00485, plus about 13% headroom for other devices and thread counts.
+    /// </summary>
+    public const double ConvTargetMsePerPixel = 0.0055;
 
     /// <summary>The linear AE's test error may exceed PCA's by at most this factor.</summary>
     public const double LinearToPcaTarget = 1.02;
 
     public static int Run(string[] args)
     {
-        int epochs = 4, linearEpochs = 6, latent = 32;
+        int epochs = 5, linearEpochs = 6, latent = 32;
         ulong seed = 0;
         long trainCount = 0;
         Device? device = null;

@@ -73,6 +73,17 @@ public class Autoencoder : nn.Module<Tensor, AutoencoderOutput>
         return new AutoencoderLoss(reconstruction, reconstruction, null, output);
     }
 
+    /// <summary>
+    /// What defines this model's training, as text for a checkpoint's configuration: the type,
+    /// the architecture, and (in the variants) the regulariser's settings.
+    /// </summary>
+    public virtual Dictionary<string, string> ToConfig()
+    {
+        Dictionary<string, string> config = Options.ToConfig();
+        config["model"] = GetType().Name;
+        return config;
+    }
+
     /// <summary>‖x_b − x̂_b‖² for each sample: the squared error summed over all but the batch dimension, [B].</summary>
     public static Tensor ReconstructionError(Tensor x, Tensor xHat)
     {

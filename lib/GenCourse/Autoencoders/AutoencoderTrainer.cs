@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GenCourse.Data;
 using GenCourse.Torch;
+using GenCourse.Training;
 
 namespace GenCourse.Autoencoders;
 
@@ -80,15 +81,52 @@ public static class AutoencoderTrainer
     }
 
     /// <summary>
-    /// The reconstruction error per pixel, (1/(N·D)) Σ_n ‖x_n − f_θ(g_φ(x_n))‖², of
-    /// <paramref name="model"/> on <paramref name="images"/> [N, …] (clean inputs; no corruption),
-    /// in evaluation mode, without gradients, in batches.
+    /// Trains once per configuration: if a checkpoint for this model, these options and this data
+    /// exists under <paramref name="checkpointPath"/> (see <see cref="Checkpoint.LoadOrTrain(string, IReadOnlyDictionary{string, string}, nn.Module, Action)"/>),
+    /// its weights are loaded and its history read back from the JSON file beside it; otherwise
+    /// the model is trained with <see cref="Train"/> and both are saved. Re-running a notebook
+    /// is then fast, and a change of any setting trains afresh. The model ends in evaluation mode.
     /// </summary>
-    public static double MsePerPixel(Autoencoder model, Tensor images, int batchSize = 1000)
+    public static TrainingRun LoadOrTrain(Autoencoder model, ImageDataset train, TrainOptions options, string checkpointPath,
+        ImageDataset? test = null, Action<EpochRecord>? onEpoch = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        Dictionary<string, string> config = model.ToConfig();
+        foreach ((string key, string value) in options.ToConfig()) config[key] = value;
+        config["data"] = train.Name;
+        config["data_count"] = train.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        config["test_data"] = test is null ? "none" : $"{test.Name} ({test.Count})";
+        string weights = Checkpoint.PathFor(checkpointPath, config);
+        string historyPath = Path.ChangeExtension(weights, ".history.json");
+
+        TrainingHistory? trained = null;
+        CheckpointResult result = Checkpoint.LoadOrTrain(checkpointPath, config, model, () =>
+        {
+            trained = Train(model, train, options, test, onEpoch);
+            trained.Save(historyPath);   // before the weights: weights without a history never exist
+        });
+        model.eval();
+        if (trained is not null) return new TrainingRun(trained, result);
+        if (!File.Exists(historyPath))
+            throw new FileNotFoundException($"the weights {weights} were loaded but their training history {historyPath} is missing; delete the weights to train again", historyPath);
+        return new TrainingRun(TrainingHistory.Load(historyPath), result);
+    }
+
+    /// <summary>
+    /// The reconstruction error per pixel, (1/(N·D)) Σ_n ‖t_n − f_θ(g_φ(x_n))‖², of
+    /// <paramref name="model"/> on <paramref name="images"/> x [N, …], against
+    /// <paramref name="targets"/> t (default: the images themselves; pass the clean images to score
+    /// a denoiser on corrupted ones). Evaluation mode, no gradients, in batches; nothing is corrupted here.
+    /// </summary>
+    public static double MsePerPixel(Autoencoder model, Tensor images, Tensor? targets = null, int batchSize = 1000)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(images);
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "the batch size must be at least 1");
+        if (targets is not null && !targets.shape.SequenceEqual(images.shape))
+            throw new ArgumentException($"targets [{string.Join(", ", targets.shape)}] must have the images' shape [{string.Join(", ", images.shape)}]", nameof(targets));
         bool wasTraining = model.training;
         model.eval();
         try
@@ -101,9 +139,11 @@ public static class AutoencoderTrainer
                 Tensor sum = torch.zeros(new long[] { 1 }, ScalarType.Float64, device);
                 for (long start = 0; start < n; start += batchSize)
                 {
-                    Tensor x = images.narrow(0, start, Math.Min(batchSize, n - start)).to(device);
+                    long count = Math.Min(batchSize, n - start);
+                    Tensor x = images.narrow(0, start, count).to(device);
+                    Tensor t = targets is null ? x : targets.narrow(0, start, count).to(device);
                     Tensor xHat = model.call(x).Reconstruction;
-                    sum = sum + Autoencoder.ReconstructionError(x, xHat).sum(ScalarType.Float64);
+                    sum = sum + Autoencoder.ReconstructionError(t, xHat).sum(ScalarType.Float64);
                 }
                 return sum.item<double>() / (n * (double)model.Options.InputSize);
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GenCourse.Torch;
 
 namespace GenCourse.Autoencoders;
@@ -37,6 +38,15 @@ public sealed class ContractiveAutoencoder : Autoencoder
         if (Contractive.Method == JacobianMethod.Autograd) return ContractivePenalty.Autograd(Encode, x);
         using GradModeScope noGrad = torch.no_grad();
         return ContractivePenalty.ClosedForm(Encode(x), ((MlpEncoder)Encoder).Latent.weight);
+    }
+
+    /// <summary>The architecture, λ and the method.</summary>
+    public override Dictionary<string, string> ToConfig()
+    {
+        Dictionary<string, string> config = base.ToConfig();
+        config["contractive_weight"] = Contractive.Weight.ToString("R", CultureInfo.InvariantCulture);
+        config["jacobian"] = Contractive.Method.ToString();
+        return config;
     }
 
     /// <summary>L = L_AE + λ·(1/B) Σ_b ‖J_f(x_b)‖²_F.</summary>

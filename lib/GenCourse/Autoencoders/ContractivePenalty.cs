@@ -36,6 +36,30 @@ public static class ContractivePenalty
     }
 
     /// <summary>
+    /// The singular values of the sigmoid layer's Jacobian J = diag(s)·W, s = h ⊙ (1 − h), at each
+    /// sample, largest first, [B, k]. They come from the k×k matrix J Jᵀ = (s sᵀ) ⊙ (W Wᵀ), whose
+    /// eigenvalues are σ_j², so no D×D work is needed. Σ_j σ_j² = ‖J‖²_F. A contractive encoder has a
+    /// few large values (the directions along the data it keeps) and many near zero (Rifai et al., §5.3).
+    /// </summary>
+    public static Tensor SigmoidJacobianSingularValues(Tensor h, Tensor weight)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        ArgumentNullException.ThrowIfNull(weight);
+        if (h.dim() != 2 || weight.dim() != 2 || weight.size(0) != h.size(1))
+            throw new ArgumentException($"SigmoidJacobianSingularValues needs codes h [B, k] and the layer's weight W [k, D]; got h [{string.Join(", ", h.shape)}] and W [{string.Join(", ", weight.shape)}]");
+        using (torch.NewDisposeScope())
+        using (torch.no_grad())
+        {
+            Tensor s = (h * (1 - h)).to(ScalarType.Float64);                    // [B, k]
+            Tensor w = weight.to(ScalarType.Float64);
+            Tensor gram = torch.mm(w, w.t());                                    // W Wᵀ  [k, k]
+            Tensor jjT = s.unsqueeze(2) * s.unsqueeze(1) * gram;                 // (s sᵀ) ⊙ W Wᵀ  [B, k, k]
+            (Tensor sigmaSquared, _) = torch.linalg.eigh(jjT);                   // ascending
+            return sigmaSquared.clamp(0.0, null).sqrt().flip(1).to(h.dtype).MoveToOuterDisposeScope();
+        }
+    }
+
+    /// <summary>
     /// ‖J‖²_F at each sample, exactly, for codes <paramref name="h"/> [B, k] computed from
     /// <paramref name="x"/> [B, …] (which must require grad). Row j of each sample's Jacobian is
     /// ∇_x h_j, one backward pass per unit; summing h_j over the batch before differentiating gives

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GenCourse.Torch;
 
 namespace GenCourse.Autoencoders;
@@ -29,6 +30,15 @@ public sealed class DenoisingAutoencoder : Autoencoder
 
     /// <summary>x̃ ~ q(x̃ | x) (the global generator, or <paramref name="generator"/>).</summary>
     public Tensor Corrupt(Tensor x, Generator? generator = null) => Autoencoders.Corruption.Apply(x, Corruption, generator);
+
+    /// <summary>The architecture and the corruption.</summary>
+    public override Dictionary<string, string> ToConfig()
+    {
+        Dictionary<string, string> config = base.ToConfig();
+        config["corruption"] = Corruption.Kind.ToString();
+        config["corruption_level"] = Corruption.Level.ToString("R", CultureInfo.InvariantCulture);
+        return config;
+    }
 
     /// <summary>L = (1/B) Σ_b ‖x_b − f_θ(g_φ(x̃_b))‖²: the clean input is the target. Penalty is null.</summary>
     public override AutoencoderLoss Loss(Tensor x)

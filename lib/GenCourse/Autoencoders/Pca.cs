@@ -131,19 +131,27 @@ public sealed class Pca : IDisposable
             return Decode(Encode(x)).MoveToOuterDisposeScope();
     }
 
-    /// <summary>(1/(N·D)) Σ_n ‖x_n − x̂_n‖², the mean squared error per value over <paramref name="x"/> [N, …], in float64.</summary>
-    public double MsePerPixel(Tensor x)
+    /// <summary>
+    /// (1/(N·D)) Σ_n ‖x_n − x̂_n‖², the mean squared error per value over <paramref name="x"/> [N, …],
+    /// in float64, keeping the first <paramref name="components"/> directions (default: all k fitted),
+    /// so one fit gives the error curve for every smaller code size.
+    /// </summary>
+    public double MsePerPixel(Tensor x, int? components = null)
     {
         CheckSamples(x);
+        long kept = components ?? ComponentCount;
+        if (kept < 0 || kept > ComponentCount)
+            throw new ArgumentOutOfRangeException(nameof(components), components, $"this PCA has {ComponentCount} components; keep between 0 and {ComponentCount}");
         double sum = 0;
         long n = x.size(0);
         using (torch.NewDisposeScope())
         {
+            Tensor v = Components.narrow(1, 0, kept);
             for (long start = 0; start < n; start += ChunkRows)
             {
                 Tensor rows = x.narrow(0, start, Math.Min(ChunkRows, n - start)).flatten(1).to(ScalarType.Float64);
                 Tensor centred = rows - Mean;
-                Tensor residual = centred - torch.mm(torch.mm(centred, Components), Components.t());   // (I − V_k V_kᵀ)(x − μ)
+                Tensor residual = centred - torch.mm(torch.mm(centred, v), v.t());   // (I − V_k V_kᵀ)(x − μ)
                 sum += residual.square().sum().item<double>();
             }
         }

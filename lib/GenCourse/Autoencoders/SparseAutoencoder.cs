@@ -1,3 +1,4 @@
+using System.Globalization;
 using GenCourse.Torch;
 
 namespace GenCourse.Autoencoders;
@@ -32,6 +33,16 @@ public sealed class SparseAutoencoder : Autoencoder
     public Tensor Penalty(Tensor h) => Sparsity.Kind == SparsityKind.KlDivergence
         ? SparsityPenalty.KlDivergence(h, Sparsity.Target)
         : SparsityPenalty.L1(h);
+
+    /// <summary>The architecture and the penalty's kind, target and weight.</summary>
+    public override Dictionary<string, string> ToConfig()
+    {
+        Dictionary<string, string> config = base.ToConfig();
+        config["sparsity"] = Sparsity.Kind.ToString();
+        config["sparsity_target"] = Sparsity.Target.ToString("R", CultureInfo.InvariantCulture);
+        config["sparsity_weight"] = Sparsity.Weight.ToString("R", CultureInfo.InvariantCulture);
+        return config;
+    }
 
     /// <summary>L = L_AE + β·Ω(h).</summary>
     public override AutoencoderLoss Loss(Tensor x)

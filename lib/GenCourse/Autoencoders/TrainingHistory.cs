@@ -1,3 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GenCourse.Torch.Serialization;
+
 namespace GenCourse.Autoencoders;
 
 /// <summary>What <see cref="AutoencoderTrainer.Train"/> recorded: every step's losses and a summary per epoch.</summary>
@@ -34,6 +38,52 @@ public sealed class TrainingHistory
     }
 
     internal void AddEpoch(EpochRecord record) => epochs.Add(record);
+
+    /// <summary>Writes the history as JSON to <paramref name="path"/>, atomically (kept beside a checkpoint so a loaded model still has its curves).</summary>
+    public void Save(string path)
+    {
+        var file = new HistoryFile(StepsPerEpoch, Elapsed.TotalSeconds, stepLoss, stepReconstruction, stepPenalty,
+            epochs.Select(e => new EpochFile(e.Epoch, e.Loss, e.Reconstruction, e.Penalty, e.TestMsePerPixel, e.Elapsed.TotalSeconds)).ToList());
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(file, JsonOptions);
+        AtomicFile.WriteAllBytes(path, json);
+    }
+
+    /// <summary>Reads a history written by <see cref="Save"/>; a missing or unreadable file is an error naming it.</summary>
+    public static TrainingHistory Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"no training history at {path}", path);
+        HistoryFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<HistoryFile>(File.ReadAllBytes(path), JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"the training history {path} is not readable ({e.Message}); delete it and its checkpoint to train again", e);
+        }
+        if (file is null || file.StepLoss.Count != file.StepReconstruction.Count || file.StepLoss.Count != file.StepPenalty.Count)
+            throw new InvalidDataException($"the training history {path} is incomplete; delete it and its checkpoint to train again");
+        var history = new TrainingHistory { StepsPerEpoch = file.StepsPerEpoch, Elapsed = TimeSpan.FromSeconds(file.ElapsedSeconds) };
+        history.stepLoss.AddRange(file.StepLoss);
+        history.stepReconstruction.AddRange(file.StepReconstruction);
+        history.stepPenalty.AddRange(file.StepPenalty);
+        foreach (EpochFile e in file.Epochs)
+            history.epochs.Add(new EpochRecord(e.Epoch, e.Loss, e.Reconstruction, e.Penalty, e.TestMsePerPixel, TimeSpan.FromSeconds(e.ElapsedSeconds)));
+        return history;
+    }
+
+    // NaN marks "no penalty" and "no test set", so named floating-point literals are allowed.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    private sealed record EpochFile(int Epoch, double Loss, double Reconstruction, double Penalty, double TestMsePerPixel, double ElapsedSeconds);
+
+    private sealed record HistoryFile(long StepsPerEpoch, double ElapsedSeconds, List<double> StepLoss, List<double> StepReconstruction,
+        List<double> StepPenalty, List<EpochFile> Epochs);
 
     public override string ToString() =>
         epochs.Count == 0 ? "no epochs" : $"{epochs.Count} epochs, {stepLoss.Count} steps, {Elapsed.TotalMinutes:F1} min; last: {epochs[^1]}";

@@ -15,10 +15,10 @@ public sealed class AutoencoderLiveTensorCollection
 [Collection(AutoencoderLiveTensorCollection.Name)]
 public class AutoencoderTrainerTests
 {
-    private static readonly AutoencoderOptions Small = new() { LatentSize = 4, InputShape = new long[] { 1, 8, 8 }, HiddenSizes = new[] { 32 } };
+    internal static readonly AutoencoderOptions Small = new() { LatentSize = 4, InputShape = new long[] { 1, 8, 8 }, HiddenSizes = new[] { 32 } };
 
     /// <summary>N images of 8×8 that lie near a 2-D family (so an AE can learn them), with dummy labels.</summary>
-    private static ImageDataset Blobs(long n, long seed)
+    internal static ImageDataset Blobs(long n, long seed)
     {
         using var scope = torch.NewDisposeScope();
         torch.manual_seed(seed);
@@ -70,6 +70,12 @@ public class AutoencoderTrainerTests
         double expected;
         using (torch.no_grad()) expected = Scalar((model.call(x).Reconstruction - x).square().mean());
         Assert.Equal(expected, AutoencoderTrainer.MsePerPixel(model, x, batchSize: 3), 6);
+
+        // Against other targets: the reconstruction of x compared with t.
+        Tensor t = torch.rand(7, 1, 8, 8);
+        using (torch.no_grad()) expected = Scalar((model.call(x).Reconstruction - t).square().mean());
+        Assert.Equal(expected, AutoencoderTrainer.MsePerPixel(model, x, targets: t, batchSize: 4), 6);
+        Assert.Contains("shape", Assert.Throws<ArgumentException>(() => AutoencoderTrainer.MsePerPixel(model, x, targets: torch.rand(6, 1, 8, 8))).Message);
     }
 
     [Fact]
@@ -94,6 +100,35 @@ public class AutoencoderTrainerTests
         var e = Assert.Throws<ArgumentException>(() => AutoencoderTrainer.Train(model, train, new TrainOptions()));
         Assert.Contains("784 values", e.Message);
         Assert.Contains("BatchSize", Assert.Throws<ArgumentException>(() => AutoencoderTrainer.Train(model, train, new TrainOptions { BatchSize = 0 })).Message);
+    }
+
+    [Fact]
+    public void LoadOrTrainTrainsOnceThenLoadsTheSameWeightsAndHistory()
+    {
+        using var folder = new TempFolder();
+        using ImageDataset train = Blobs(96, 92);
+        string path = Path.Combine(folder.Path, "blobs-ae.safetensors");
+        var options = new TrainOptions { Epochs = 2, BatchSize = 32 };
+
+        torch.manual_seed(93);
+        using var first = new SparseAutoencoder(Small with { LatentActivation = Activation.Sigmoid }, new SparsityOptions { Weight = 0.2 });
+        TrainingRun trained = AutoencoderTrainer.LoadOrTrain(first, train, options, path);
+        Assert.False(trained.Checkpoint.Loaded);
+        Assert.True(File.Exists(trained.Checkpoint.Path));
+
+        torch.manual_seed(94);   // other initial weights: loading must overwrite them
+        using var second = new SparseAutoencoder(Small with { LatentActivation = Activation.Sigmoid }, new SparsityOptions { Weight = 0.2 });
+        TrainingRun loaded = AutoencoderTrainer.LoadOrTrain(second, train, options, path);
+        Assert.True(loaded.Checkpoint.Loaded);
+        Assert.Equal(trained.Checkpoint.Path, loaded.Checkpoint.Path);
+        Assert.Equal(trained.History.StepLoss, loaded.History.StepLoss);
+        Assert.Equal(AutoencoderTrainer.MsePerPixel(first, train.Images), AutoencoderTrainer.MsePerPixel(second, train.Images), 12);
+
+        // Another penalty weight is another configuration: a new file, trained afresh.
+        using var third = new SparseAutoencoder(Small with { LatentActivation = Activation.Sigmoid }, new SparsityOptions { Weight = 0.3 });
+        TrainingRun other = AutoencoderTrainer.LoadOrTrain(third, train, options, path);
+        Assert.False(other.Checkpoint.Loaded);
+        Assert.NotEqual(trained.Checkpoint.Path, other.Checkpoint.Path);
     }
 
     [CudaFact]

@@ -88,6 +88,31 @@ public class ContractivePenaltyTests
     }
 
     [Fact]
+    public void TheJacobiansSingularValuesSquareToItsNormAndTheLargestMatchesPowerIteration()
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(14);
+        Tensor w = torch.randn(new long[] { 5, 9 }, ScalarType.Float64);
+        Tensor h = nn.functional.linear(torch.randn(new long[] { 3, 9 }, ScalarType.Float64), w).sigmoid();
+        Tensor sigma = ContractivePenalty.SigmoidJacobianSingularValues(h, w);          // [3, 5], largest first
+        Assert.Equal(new long[] { 3, 5 }, sigma.shape);
+        Close(Values(ContractivePenalty.ClosedForm(h, w)), Values(sigma.square().sum(1)), 1e-10, 1e-14);
+
+        // σ_max of J = diag(h(1 − h)) W for sample 0 by power iteration on JᵀJ.
+        Tensor j = (h[0] * (1 - h[0])).unsqueeze(1) * w;                                 // [5, 9]
+        Tensor v = torch.ones(new long[] { 9 }, ScalarType.Float64);
+        for (int it = 0; it < 500; ++it)
+        {
+            Tensor next = torch.matmul(j.t(), torch.matmul(j, v));
+            v = next / next.norm();
+        }
+        double sigmaMax = Scalar(torch.matmul(j, v).norm());
+        Assert.Equal(sigmaMax, Values(sigma)[0], 1e-9 * sigmaMax);
+        double[] row = Values(sigma).Take(5).ToArray();
+        for (int k = 1; k < 5; ++k) Assert.True(row[k - 1] >= row[k]);
+    }
+
+    [Fact]
     public void WithoutCreateGraphTheResultCarriesNoGraph()
     {
         using var scope = torch.NewDisposeScope();

@@ -63,6 +63,19 @@ public class PcaTests
     }
 
     [Fact]
+    public void KeepingFewerComponentsGivesTheErrorOfASmallerFit()
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(25);
+        Tensor data = torch.rand(new long[] { 400, 12 }, ScalarType.Float64);
+        using Pca big = Pca.Fit(data, 8);
+        using Pca small = Pca.Fit(data, 3);
+        Assert.Equal(small.MsePerPixel(data), big.MsePerPixel(data, components: 3), 12);
+        Assert.Equal(Scalar(data.var(0).mean()) * 399 / 400, big.MsePerPixel(data, components: 0), 12);   // nothing kept: the variance
+        Assert.True(big.MsePerPixel(data) < small.MsePerPixel(data));
+    }
+
+    [Fact]
     public void PointsInTheSubspaceAreReconstructedExactly()
     {
         using var scope = torch.NewDisposeScope();
