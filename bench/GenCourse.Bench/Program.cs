@@ -4,11 +4,11 @@ namespace GenCourse.Bench;
 
 /// <summary>
 /// <c>GenCourse.Bench &lt;suite&gt; [options]</c>: side-by-side timings against PyTorch on the same
-/// libtorch (<c>./gencourse bench &lt;suite&gt;</c>). Each suite lives in its own folder.
+/// libtorch, and the chapters' quality runs (<c>./gencourse bench &lt;suite&gt;</c>).
 /// </summary>
 public static class Program
 {
-    private const string Suites = "binding";
+    private const string Suites = "binding, ae, vae";
 
     public static int Main(string[] args)
     {
@@ -23,6 +23,8 @@ public static class Program
             return args[0] switch
             {
                 "binding" => BindingSuite.Run(options),
+                "ae" => AeSuite.Run(options),
+                "vae" => VaeSuite.Run(options),
                 _ => Unknown(args[0]),
             };
         }
