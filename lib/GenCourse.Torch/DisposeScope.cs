@@ -41,12 +41,14 @@ public sealed class DisposeScope : IDisposable
         }
     }
 
-    internal static void Adopt(Tensor t)
+    /// <summary>Gives <paramref name="t"/> to the innermost open scope; false when there is none.</summary>
+    internal static bool Adopt(Tensor t)
     {
         DisposeScope? s = current;
-        if (s is null) return;
+        if (s is null) return false;
         t.Scope = s;
         s.owned.Add(t);
+        return true;
     }
 
     internal void Add(Tensor t)
