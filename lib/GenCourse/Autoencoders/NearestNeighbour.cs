@@ -3,10 +3,10 @@ using GenCourse.Torch;
 namespace GenCourse.Autoencoders;
 
 /// <summary>
-/// How far images are from a reference set: for each sample, the mean squared error per pixel to
-/// its nearest reference image, min_r (1/D) ‖x_s − x_r‖². A proxy for "does this look like any
-/// real digit": a reconstruction of a test digit is close to some training digit, and a decoded
-/// random code usually is not.
+/// How far samples are from a reference set: for each sample, the mean squared difference per
+/// value to its nearest reference row, min_r (1/D) ‖x_s − x_r‖². For images that is the MSE per
+/// pixel to the nearest training image; for codes, how far a code lies from every code the
+/// decoder was trained on (a decoded random code is off the training codes' region).
 /// </summary>
 public static class NearestNeighbour
 {
@@ -15,7 +15,7 @@ public static class NearestNeighbour
     /// to each row of <paramref name="samples"/> [S, …], [S] float32 on the samples' device. The
     /// reference is scanned in chunks, so only an S × chunk distance matrix is ever held.
     /// </summary>
-    public static Tensor MsePerPixel(Tensor samples, Tensor reference, int chunk = 4096)
+    public static Tensor MeanSquaredDistance(Tensor samples, Tensor reference, int chunk = 4096)
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(reference);
