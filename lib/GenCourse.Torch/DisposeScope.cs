@@ -14,11 +14,24 @@ public sealed class DisposeScope : IDisposable
 {
     [ThreadStatic] private static DisposeScope? current;
 
-    private readonly List<Tensor> owned = new();
+    // Lists of closed scopes, reused by the next scopes on this thread. A training step opens a
+    // scope or two; without reuse their lists regrow every step, and those arrays were ~40% of
+    // a step's managed garbage (the garbage a long run's resident memory grows by until the
+    // first gen-0 collection).
+    [ThreadStatic] private static List<Tensor>?[]? spares;
+    [ThreadStatic] private static int spareCount;
+    private const int MaxSpares = 8;
+    private const int MaxSpareCapacity = 1 << 16;
+
+    // What a closed scope points at instead of a list now reused elsewhere; never written.
+    private static readonly List<Tensor> Released = new(0);
+
+    private List<Tensor> owned;
     private bool disposed;
 
     internal DisposeScope()
     {
+        owned = TakeSpare();
         Outer = current;
         current = this;
     }
@@ -45,7 +58,7 @@ public sealed class DisposeScope : IDisposable
     internal static bool Adopt(Tensor t)
     {
         DisposeScope? s = current;
-        if (s is null) return false;
+        if (s is null || s.disposed) return false;
         t.Scope = s;
         s.owned.Add(t);
         return true;
@@ -71,7 +84,24 @@ public sealed class DisposeScope : IDisposable
         foreach (Tensor t in owned)
             if (ReferenceEquals(t.Scope, this)) t.Dispose();
         owned.Clear();
+        ReturnSpare(owned);
+        owned = Released;
         if (ReferenceEquals(current, this)) current = Outer;
+    }
+
+    private static List<Tensor> TakeSpare()
+    {
+        if (spareCount == 0) return new List<Tensor>();
+        List<Tensor> list = spares![--spareCount]!;
+        spares[spareCount] = null;
+        return list;
+    }
+
+    private static void ReturnSpare(List<Tensor> list)
+    {
+        if (list.Capacity > MaxSpareCapacity) return;
+        spares ??= new List<Tensor>?[MaxSpares];
+        if (spareCount < MaxSpares) spares[spareCount++] = list;
     }
 
     private bool IsAncestorOfCurrent()
