@@ -30,26 +30,18 @@ internal static partial class MallocSettings
     private static readonly string[] UserVariables =
         ["MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "GLIBC_TUNABLES"];
 
-    /// <summary>What is in force, for diagnostics: "bridge", "user (VAR)", or "glibc defaults".</summary>
-    internal static string State { get; private set; } = "glibc defaults";
-
     [LibraryImport("libc")]
     private static partial int mallopt(int param, int value);
 
     internal static void Apply()
     {
         if (!OperatingSystem.IsLinux()) return;
-        foreach (string variable in UserVariables)
-        {
-            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable))) continue;
-            State = $"user ({variable})";
-            return;
-        }
+        if (UserVariables.Any(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)))) return;
         try
         {
-            // mallopt returns 1 on success; musl's is a stub that returns 0.
-            if (mallopt(M_MMAP_THRESHOLD, MmapThreshold) == 1 && mallopt(M_TRIM_THRESHOLD, TrimThreshold) == 1)
-                State = "bridge";
+            // A libc that ignores a setting (musl's mallopt is a stub) keeps its defaults.
+            mallopt(M_MMAP_THRESHOLD, MmapThreshold);
+            mallopt(M_TRIM_THRESHOLD, TrimThreshold);
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
