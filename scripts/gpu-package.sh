@@ -17,6 +17,7 @@ echo "gpu-package: publishing bench/GenCourse.Bench (self-contained, linux-x64, 
 # The runtime pack comes from NuGet. Trimming keeps the folder small (untrimmed: ~80 MiB).
 dotnet publish "$root/bench/GenCourse.Bench/GenCourse.Bench.csproj" -c Release -r linux-x64 \
   --self-contained -p:PublishTrimmed=true -p:TrimMode=partial -p:DebugType=none \
+  -p:SuppressTrimAnalysisWarnings=true -p:EnableTrimAnalyzer=false \
   -o "$out.tmp/app" > "$out.tmp/publish.log" 2>&1 || { cat "$out.tmp/publish.log"; exit 1; }
 rm -f "$out.tmp/publish.log" "$out.tmp/app/libgencourse_torch.so"   # the CPU bridge is rebuilt there
 

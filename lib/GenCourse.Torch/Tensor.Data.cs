@@ -29,12 +29,15 @@ public sealed partial class Tensor
     }
 
     /// <summary>The value of a one-element tensor, converted to <typeparamref name="T"/>.</summary>
-    public T item<T>() where T : unmanaged
+    public unsafe T item<T>() where T : unmanaged
     {
         long n = numel();
         if (n != 1)
             throw new InvalidOperationException($"item() needs a tensor with one element, but this one has {n} (shape [{string.Join(", ", shape)}]); reduce it first, e.g. with .sum() or .mean().");
-        return ToArray<T>()[0];
+        // Straight into a local: reading the loss every step leaves no garbage.
+        T value;
+        NativeMethods.Check(NativeMethods.gc_tensor_copy_out(Handle, (int)ScalarTypeExtensions.ForClrType(typeof(T)), &value, sizeof(T)), "Tensor.item");
+        return value;
     }
 
     /// <summary>Converts to another element type (a copy unless it already has it).</summary>

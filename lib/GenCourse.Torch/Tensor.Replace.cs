@@ -19,8 +19,14 @@ public sealed partial class Tensor
         IntPtr fresh = Interlocked.Exchange(ref source.handle, IntPtr.Zero);
         if (fresh == IntPtr.Zero) ThrowDisposed();
         source.Scope = null;
-        GC.SuppressFinalize(source);
+        source.guard?.Disarm();                        // the handle now belongs to this object
+        source.guard = null;
         IntPtr old = Interlocked.Exchange(ref handle, fresh);
+        if (guard is not null)
+        {
+            guard.Disarm();
+            guard = new HandleGuard(fresh);
+        }
         if (old != IntPtr.Zero) NativeMethods.gc_tensor_free(old);
     }
 }

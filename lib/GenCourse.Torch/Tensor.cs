@@ -13,10 +13,13 @@ public sealed partial class Tensor : IDisposable
 {
     private IntPtr handle;
 
+    // Frees the handle if this tensor is collected undisposed; null while a scope owns it.
+    private HandleGuard? guard;
+
     private Tensor(IntPtr handle)
     {
         this.handle = handle;
-        DisposeScope.Adopt(this);
+        if (!DisposeScope.Adopt(this)) guard = new HandleGuard(handle);
     }
 
     /// <summary>Wraps a fresh native handle; the new tensor joins the current dispose scope.</summary>
@@ -49,15 +52,9 @@ public sealed partial class Tensor : IDisposable
         IntPtr h = Interlocked.Exchange(ref handle, IntPtr.Zero);
         if (h != IntPtr.Zero)
         {
+            guard?.Disarm();
             NativeMethods.gc_tensor_free(h);
-            GC.SuppressFinalize(this);
         }
-    }
-
-    ~Tensor()
-    {
-        IntPtr h = Interlocked.Exchange(ref handle, IntPtr.Zero);
-        if (h != IntPtr.Zero) NativeMethods.gc_tensor_free(h);
     }
 
     /// <summary>Hands this tensor to the scope enclosing its current one (or to none); returns it.</summary>
@@ -65,7 +62,8 @@ public sealed partial class Tensor : IDisposable
     {
         DisposeScope? outer = Scope?.Outer;
         Scope = null;
-        outer?.Add(this);
+        if (outer is null) GuardHandle();
+        else outer.Add(this);
         return this;
     }
 
@@ -73,7 +71,14 @@ public sealed partial class Tensor : IDisposable
     public Tensor DetachFromDisposeScope()
     {
         Scope = null;
+        GuardHandle();
         return this;
+    }
+
+    // No scope owns this tensor any more: the finalizer safety net takes over.
+    private void GuardHandle()
+    {
+        if (guard is null && handle != IntPtr.Zero) guard = new HandleGuard(handle);
     }
 
     // ---- metadata ----------------------------------------------------------------------

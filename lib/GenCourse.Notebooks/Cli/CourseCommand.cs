@@ -1,3 +1,4 @@
+using GenCourse.Torch.Serialization;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+using GenCourse.Torch.Serialization;
 using GenCourse.Notebooks.Runner;
 using GenCourse.Notebooks.Runner.Export;
 

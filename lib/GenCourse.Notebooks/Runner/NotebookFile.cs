@@ -1,3 +1,4 @@
+using GenCourse.Torch.Serialization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;

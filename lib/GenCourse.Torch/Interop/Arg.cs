@@ -32,7 +32,11 @@ internal readonly struct Arg
     public static implicit operator Arg(bool[] v) => new(ArgKind.BoolList, reference: v);
     public static implicit operator Arg(Tensor[] v) => new(ArgKind.TensorList, reference: v);
     public static implicit operator Arg(ScalarType v) => new(ArgKind.ScalarType, i: (long)v);
-    public static implicit operator Arg(Device v) => new(ArgKind.Device, i: (long)v.type, d: v.index);
+    public static implicit operator Arg(Device v)
+    {
+        if (v.type == DeviceType.CUDA) CudaGuard.Require(v);
+        return new(ArgKind.Device, i: (long)v.type, d: v.index);
+    }
     public static implicit operator Arg(string v) => new(ArgKind.String, reference: v);
     public static implicit operator Arg(Generator? g) => g is null ? None : new Arg(ArgKind.Generator, reference: g);
 

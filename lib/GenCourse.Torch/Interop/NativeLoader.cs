@@ -88,6 +88,7 @@ internal static unsafe partial class NativeLoader
             setenv("OMP_WAIT_POLICY", policy, 0);
         }
         WaitPolicy = policy;
+        MallocSettings.Apply();
     }
 
     private static void ApplyThreads(IntPtr lib)

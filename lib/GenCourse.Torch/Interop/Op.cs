@@ -8,6 +8,8 @@ namespace GenCourse.Torch.Interop;
 /// (ARCHITECTURE.md). The native handle is looked up once, on first use, and cached.
 /// Arguments are passed in schema order, defaults included.
 /// </summary>
+// The argument and result buffers are fully written before the native call reads them.
+[SkipLocalsInit]
 internal sealed unsafe class Op
 {
     private readonly string name;

@@ -44,6 +44,13 @@ public static class AtomicFile
         Write(path, s => s.Write(copy));
     }
 
+    /// <summary>Writes <paramref name="text"/> as UTF-8 (no byte-order mark) to <paramref name="path"/> atomically.</summary>
+    public static void WriteAllText(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        WriteAllBytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));
+    }
+
     /// <summary>
     /// A hidden, unique name beside the target: <c>.name.ext.1a2b3c4d.tmp</c>. Being in the same
     /// folder keeps the final rename on one file system, where it is atomic.

@@ -191,9 +191,15 @@ GC_API int32_t gc_op_call(void* op, const GcArg* args, int32_t nargs, GcResult* 
     stack.reserve(nargs);
     for (int32_t k = 0; k < nargs; ++k) stack.push_back(to_ivalue(args[k]));
     entry->handle.callBoxed(stack);
-    for (const auto& v : stack) {
-      if (!push_result(v, results, cap, n)) {
-        throw std::length_error("operator returned more than " + std::to_string(cap) + " values");
+    if (stack.size() == 1 && stack[0].isTensor() && cap >= 1) {
+      // The common case, one tensor: move it into its box (no reference-count round trip).
+      results[0] = {kTensor, 0, 0, 0.0, gc::box(std::move(stack[0]).toTensor())};
+      n = 1;
+    } else {
+      for (const auto& v : stack) {
+        if (!push_result(v, results, cap, n)) {
+          throw std::length_error("operator returned more than " + std::to_string(cap) + " values");
+        }
       }
     }
     stack.clear();

@@ -1,3 +1,4 @@
+using GenCourse.Torch.Serialization;
 using System.Text;
 using GenCourse.Display.Rendering;
 

@@ -18,11 +18,11 @@ namespace GenCourse.Display;
 [TypeFormatterSource(typeof(MimeFormatterSource<LinePlot>), PreferredMimeTypes = new[] { Mime.Svg, Mime.Plain })]
 public sealed class LinePlot : Figure, IMimeFormattable
 {
-    private const double LineWidth = 2, MarkerRadius = 3.5;
+    private const double LineWidth = 2, MarkerRadius = 3.5, PointRadius = 2.5;
     /// <summary>Series with at most this many points also get a marker on each point.</summary>
     private const int MarkerThreshold = 40;
 
-    private sealed record Series(string Name, double[] X, double[] Y, Color? Color, int Skipped);
+    private sealed record Series(string Name, double[] X, double[] Y, Color? Color, int Skipped, bool PointsOnly);
 
     private readonly List<Series> series = [];
     private readonly int width, height;
@@ -71,7 +71,17 @@ public sealed class LinePlot : Figure, IMimeFormattable
     public LinePlot Add(string name, Tensor y, Color? color = null) => Add(name, Guard.Vector(y, nameof(y)), color);
 
     /// <summary>Adds a series of (x, y) points, joined in the order given.</summary>
-    public LinePlot Add(string name, IEnumerable<double> x, IEnumerable<double> y, Color? color = null)
+    public LinePlot Add(string name, IEnumerable<double> x, IEnumerable<double> y, Color? color = null) =>
+        AddSeries(name, x, y, color, pointsOnly: false);
+
+    /// <summary>
+    /// Adds (x, y) points drawn as dots, not joined (e.g. noisy data behind a fitted curve);
+    /// the order of the points does not matter.
+    /// </summary>
+    public LinePlot AddPoints(string name, IEnumerable<double> x, IEnumerable<double> y, Color? color = null) =>
+        AddSeries(name, x, y, color, pointsOnly: true);
+
+    private LinePlot AddSeries(string name, IEnumerable<double> x, IEnumerable<double> y, Color? color, bool pointsOnly)
     {
         Guard.Text(name, nameof(name), "series name (it labels the legend)");
         ArgumentNullException.ThrowIfNull(x);
@@ -90,7 +100,7 @@ public sealed class LinePlot : Figure, IMimeFormattable
         }
         if (skipped == xs.Length)
             throw new ArgumentException($"Series '{name}' has no finite values (all {xs.Length} are NaN or infinite); check the computation that produced it.");
-        series.Add(new Series(name, xs, ys, color, skipped));
+        series.Add(new Series(name, xs, ys, color, skipped, pointsOnly));
         return this;
     }
 
@@ -111,7 +121,7 @@ public sealed class LinePlot : Figure, IMimeFormattable
         List<Tick> yTicks = LogY ? Ticks.Log10(yLo, yHi) : Ticks.Linear(yLo, yHi, Math.Max(3, height / 70));
         string? note = SkippedPoints > 0 ? $"{SkippedPoints} non-finite point{(SkippedPoints == 1 ? "" : "s")} (NaN or ±∞) not drawn" : null;
         Color[] colors = Colors();
-        var entries = series.Select((se, i) => new LegendEntry(se.Name, colors[i], Line: true, Marker: FiniteCount(se) <= MarkerThreshold)).ToArray();
+        var entries = series.Select((se, i) => new LegendEntry(se.Name, colors[i], Line: !se.PointsOnly, Marker: se.PointsOnly || FiniteCount(se) <= MarkerThreshold)).ToArray();
 
         AxisScale XScale(PlotFrame f) => new LinearScale(xMin, xMax, f.Area.X, f.Area.Right);
         AxisScale YScale(PlotFrame f) => LogY ? new LogScale(yLo, yHi, f.Area.Bottom, f.Area.Y) : new LinearScale(yLo, yHi, f.Area.Bottom, f.Area.Y);
@@ -121,7 +131,10 @@ public sealed class LinePlot : Figure, IMimeFormattable
         var drawn = new List<PointD>();
         foreach (Series se in series)
             foreach (List<PointD> run in Runs(se, XScale(frame), YScale(frame)))
-                Densify(run, drawn);
+            {
+                if (se.PointsOnly) drawn.AddRange(run);
+                else Densify(run, drawn);
+            }
         Rect legendBox;
         if (Legend.PlaceInside(frame.Area, (legendWidth, legendHeight), drawn) is { } inside) legendBox = inside;
         else
@@ -137,6 +150,12 @@ public sealed class LinePlot : Figure, IMimeFormattable
             Series se = series[i];
             s.BeginGroup("series", se.Name);
             List<List<PointD>> runs = Runs(se, xs, ys);
+            if (se.PointsOnly)
+            {
+                s.Markers(runs.SelectMany(r => r).ToArray(), colors[i], PointRadius, MarkerShape.Circle, 1);
+                s.EndGroup();
+                continue;
+            }
             foreach (List<PointD> run in runs)
                 s.Polyline(Decimate(run, frame.Area.Width), colors[i], LineWidth);
             if (FiniteCount(se) <= MarkerThreshold)

@@ -1,3 +1,4 @@
+using GenCourse.Torch.Serialization;
 using GenCourse.Display.Rendering;
 
 namespace GenCourse.Display;

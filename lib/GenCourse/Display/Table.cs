@@ -1,3 +1,4 @@
+using GenCourse.Torch.Serialization;
 using System.Globalization;
 using System.Reflection;
 using System.Text;

@@ -1,11 +1,12 @@
+using GenCourse.Data;
+
 namespace GenCourse.Notebooks.Tests.Notebooks;
 
-/// <summary>A fact that needs MNIST; skipped with the install command where it is absent.</summary>
+/// <summary>A fact for a notebook that trains on MNIST; skipped, saying how to install it, where MNIST is absent.</summary>
 public sealed class MnistFactAttribute : FactAttribute
 {
     public MnistFactAttribute()
     {
-        if (!GenCourse.Data.Mnist.IsInstalled())
-            Skip = $"MNIST is not installed in {GenCourse.Data.Mnist.DefaultDirectory}; run `./gencourse build`.";
+        if (!Mnist.IsInstalled()) Skip = $"MNIST is not installed (looked in {Mnist.DefaultDirectory}); run `./gencourse build` to install it.";
     }
 }

@@ -174,4 +174,20 @@ public class LinePlotTests
         Assert.Equal(3, Svg.Points(Svg.Group(doc, "series", "tensor").Element(Svg.Ns + "polyline")!).Count);
         Assert.Contains("tensor: 3 points, last 1", plot.ToString());
     }
+
+    [Fact]
+    public void AddPointsDrawsOneDotPerPointAndNoLine()
+    {
+        // Unsorted x: joined in order it would zigzag; as points the order must not matter.
+        var plot = new LinePlot("fit", "x", "y")
+            .AddPoints("data", [3.0, 1, 2, 0], [0.5, 1.5, 1.0, 2.0])
+            .Add("model", [0.0, 3], [2.0, 0.5]);
+        XDocument doc = Svg.Parse(plot.ToSvg());
+        XElement data = Svg.Group(doc, "series", "data");
+        Assert.Empty(data.Elements(Svg.Ns + "polyline"));
+        string d = data.Element(Svg.Ns + "path")!.Attribute("d")!.Value;
+        Assert.Equal(4, d.Split('M', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Single(Svg.Group(doc, "series", "model").Elements(Svg.Ns + "polyline"));
+        Assert.Equal(["data", "model"], Svg.Texts(Svg.Group(doc, "legend")));
+    }
 }

@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+"""The PyTorch side of `gencourse bench binding`.
+
+Runs the same workloads as bench/GenCourse.Bench/Binding*.cs, written the way a PyTorch user
+writes them, on Debian's python3-torch (the libtorch the C# bridge is built against). The C#
+bench launches this script with the same thread settings it gives its own worker:
+OMP_NUM_THREADS=N and OMP_WAIT_POLICY=PASSIVE in the environment (libgomp and OpenBLAS read
+them when they load) and torch.set_num_threads(N) here.
+
+Output, one line per case (parsed by BindingSuite.cs):
+    <case> check=<number> ms=<t1>,<t2>,...
+`check` is a value both sides must reproduce (same seed, same ops, same order of random
+draws), so the two sides provably run the same math; `ms` are the timed repetitions.
+"""
+
+import argparse
+import math
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+SEED = 0
+
+
+def uniform_fan_in(*shape, fan_in):
+    """PyTorch's default Linear/Conv init: U(-1/sqrt(fan_in), 1/sqrt(fan_in))."""
+    bound = 1.0 / math.sqrt(fan_in)
+    return torch.empty(*shape).uniform_(-bound, bound).requires_grad_()
+
+
+def per_op(warmup, reps):
+    """100k small elementwise ops: 50k iterations of y = x + y; y = y * h on 16 floats."""
+    torch.manual_seed(SEED)
+    x = torch.rand(16)
+    h = torch.full((16,), 0.5)
+    times = []
+    y = None
+    for r in range(warmup + reps):
+        y = torch.zeros(16)
+        start = time.perf_counter()
+        for _ in range(50_000):
+            y = x + y
+            y = y * h
+        elapsed = time.perf_counter() - start
+        if r >= warmup:
+            times.append(elapsed * 1e3)
+    return y.sum().item(), times
+
+
+def train_steps(params, loss_fn, warmup, reps):
+    """Times single training steps: zero_grad, forward, backward, Adam."""
+    opt = torch.optim.Adam(params, lr=1e-3, foreach=False)
+    times = []
+    loss = 0.0
+    for r in range(warmup + reps):
+        start = time.perf_counter()
+        opt.zero_grad(set_to_none=True)
+        out = loss_fn()
+        out.backward()
+        opt.step()
+        loss = out.item()
+        elapsed = time.perf_counter() - start
+        if r >= warmup:
+            times.append(elapsed * 1e3)
+    return loss, times
+
+
+def mlp_step(warmup, reps):
+    """784-512-784 MLP, ReLU, BCE-with-logits reconstruction, batch 128."""
+    torch.manual_seed(SEED)
+    w1 = uniform_fan_in(512, 784, fan_in=784)
+    b1 = uniform_fan_in(512, fan_in=784)
+    w2 = uniform_fan_in(784, 512, fan_in=512)
+    b2 = uniform_fan_in(784, fan_in=512)
+    x = torch.rand(128, 784)
+
+    def loss_fn():
+        h = F.relu(F.linear(x, w1, b1))
+        return F.binary_cross_entropy_with_logits(F.linear(h, w2, b2), x)
+
+    return train_steps([w1, b1, w2, b2], loss_fn, warmup, reps)
+
+
+def conv_step(warmup, reps):
+    """conv(1→32)+relu+pool, conv(32→64)+relu+pool, linear(3136→10), cross-entropy; batch 128."""
+    torch.manual_seed(SEED)
+    c1w = uniform_fan_in(32, 1, 3, 3, fan_in=9)
+    c1b = uniform_fan_in(32, fan_in=9)
+    c2w = uniform_fan_in(64, 32, 3, 3, fan_in=288)
+    c2b = uniform_fan_in(64, fan_in=288)
+    fcw = uniform_fan_in(10, 64 * 7 * 7, fan_in=64 * 7 * 7)
+    fcb = uniform_fan_in(10, fan_in=64 * 7 * 7)
+    x = torch.rand(128, 1, 28, 28)
+    target = torch.randint(0, 10, (128,))
+
+    def loss_fn():
+        a = F.max_pool2d(F.relu(F.conv2d(x, c1w, c1b, padding=1)), 2)  # [128, 32, 14, 14]
+        a = F.max_pool2d(F.relu(F.conv2d(a, c2w, c2b, padding=1)), 2)  # [128, 64, 7, 7]
+        return F.cross_entropy(F.linear(a.flatten(1), fcw, fcb), target)
+
+    return train_steps([c1w, c1b, c2w, c2b, fcw, fcb], loss_fn, warmup, reps)
+
+
+CASES = {"per_op": per_op, "mlp_step": mlp_step, "conv_step": conv_step}
+
+
+def parse_case(text):
+    """NAME:WARMUP:REPS, e.g. mlp_step:10:30."""
+    parts = text.split(":")
+    if len(parts) != 3 or parts[0] not in CASES:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not NAME:WARMUP:REPS with NAME one of {', '.join(CASES)}")
+    try:
+        warmup, reps = int(parts[1]), int(parts[2])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}': WARMUP and REPS must be whole numbers")
+    if warmup < 0 or reps < 1:
+        raise argparse.ArgumentTypeError(f"'{text}': need WARMUP >= 0 and REPS >= 1")
+    return parts[0], warmup, reps
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--threads", type=int, required=True, help="intra-op threads")
+    parser.add_argument("--case", type=parse_case, action="append", required=True,
+                        help="NAME:WARMUP:REPS (repeatable); NAME is " + ", ".join(CASES))
+    args = parser.parse_args()
+    if args.threads < 1:
+        parser.error("--threads must be at least 1")
+    torch.set_num_threads(args.threads)
+    for name, warmup, reps in args.case:
+        check, times = CASES[name](warmup, reps)
+        print(f"{name} check={check!r} ms={','.join(f'{t:.4f}' for t in times)}", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+using GenCourse.Torch;
+using GenCourse.Torch.Modules;
+
+namespace GenCourse.Autoencoders;
+
+/// <summary>
+/// The convolutional decoder f_θ, the mirror of <see cref="ConvEncoder"/>: a linear map lifts the
+/// code to the last feature map, and 4×4 transposed convolutions with stride 2 and padding 1 double
+/// the height and width ((H − 1)·2 − 2 + 4 = 2H) until the image size is reached.
+/// For MNIST with channels (32, 64): [B,k] → [B,64,7,7] → [B,32,14,14] → [B,1,28,28].
+/// </summary>
+public sealed class ConvDecoder : nn.Module<Tensor, Tensor>
+{
+    private readonly long[] featureShape;
+    private readonly nn.Module<Tensor, Tensor> projectActivation;
+    private readonly nn.Module<Tensor, Tensor> activation;
+
+    public ConvDecoder(AutoencoderOptions options, Device? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Architecture != AutoencoderArchitecture.Conv)
+            throw new ArgumentException("ConvDecoder needs options with Architecture = Conv", nameof(options));
+        options.Validate();
+        LatentSize = options.LatentSize;
+        int stages = options.ConvChannels.Count;
+        featureShape = new long[] { options.ConvChannels[^1], options.InputShape[1] >> stages, options.InputShape[2] >> stages };
+        Project = RegisterModule("project", nn.Linear(options.LatentSize, featureShape[0] * featureShape[1] * featureShape[2], device: device));
+        projectActivation = RegisterModule("project_activation", options.HiddenActivation.ToModule());
+        Features = RegisterModule("features", nn.Sequential());
+        for (int s = stages - 1; s >= 0; --s)
+        {
+            long output = s > 0 ? options.ConvChannels[s - 1] : options.InputShape[0];
+            Features.append(nn.ConvTranspose2d(options.ConvChannels[s], output, kernel_size: 4, stride: 2, padding: 1, device: device));
+            if (s > 0) Features.append(options.HiddenActivation.ToModule());
+        }
+        activation = RegisterModule("activation", options.OutputActivation.ToModule());
+    }
+
+    /// <summary>k, the code size.</summary>
+    public long LatentSize { get; }
+
+    /// <summary>The linear map from the code to the smallest feature map.</summary>
+    public Linear Project { get; }
+
+    /// <summary>The transposed convolutions (and the activations between them).</summary>
+    public Sequential Features { get; }
+
+    // h [B, k] → [B, C_L·h·w] → [B, C_L, h, w] → x̂ [B, C, H, W]
+    public override Tensor forward(Tensor input)
+    {
+        InputChecks.Code(nameof(ConvDecoder), input, LatentSize);
+        Tensor lifted = projectActivation.call(Project.call(input)).unflatten(1, featureShape);
+        return activation.call(Features.call(lifted));
+    }
+}

@@ -1,0 +1,48 @@
+using GenCourse.Torch;
+using GenCourse.Torch.Modules;
+
+namespace GenCourse.Autoencoders;
+
+/// <summary>
+/// The fully connected decoder f_θ, the mirror of <see cref="MlpEncoder"/>: h [B, k] goes through
+/// the hidden widths in reverse, then x̂ = act_out(W_out a + b_out) [B, D] is reshaped to the input's shape.
+/// </summary>
+public sealed class MlpDecoder : nn.Module<Tensor, Tensor>
+{
+    private readonly long[] outputShape;
+    private readonly nn.Module<Tensor, Tensor> activation;
+
+    public MlpDecoder(AutoencoderOptions options, Device? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        LatentSize = options.LatentSize;
+        outputShape = options.InputShape.ToArray();
+        Hidden = RegisterModule("hidden", nn.Sequential());
+        long width = options.LatentSize;
+        foreach (int size in options.HiddenSizes.Reverse())
+        {
+            Hidden.append(nn.Linear(width, size, device: device));
+            Hidden.append(options.HiddenActivation.ToModule());
+            width = size;
+        }
+        Output = RegisterModule("output", nn.Linear(width, options.InputSize, device: device));
+        activation = RegisterModule("activation", options.OutputActivation.ToModule());
+    }
+
+    /// <summary>k, the code size.</summary>
+    public long LatentSize { get; }
+
+    /// <summary>The hidden layers (empty for a one-layer decoder).</summary>
+    public Sequential Hidden { get; }
+
+    /// <summary>The last linear map, to the D outputs: W_out [D, width]. For a linear AE its columns span the learned subspace.</summary>
+    public Linear Output { get; }
+
+    // h [B, k] → [B, D] → x̂ [B, C, H, W] (the input's shape)
+    public override Tensor forward(Tensor input)
+    {
+        InputChecks.Code(nameof(MlpDecoder), input, LatentSize);
+        return activation.call(Output.call(Hidden.call(input))).unflatten(1, outputShape);
+    }
+}
