@@ -15,6 +15,7 @@ draws), so the two sides provably run the same math; `ms` are the timed repetiti
 
 import argparse
 import math
+import os
 import sys
 import time
 
@@ -103,7 +104,88 @@ def conv_step(warmup, reps):
     return train_steps([c1w, c1b, c2w, c2b, fcw, fcb], loss_fn, warmup, reps)
 
 
-CASES = {"per_op": per_op, "mlp_step": mlp_step, "conv_step": conv_step}
+MASK64 = (1 << 64) - 1
+
+
+def epoch_seed(seed, epoch):
+    """The C# DataLoader's per-epoch shuffle seed (SplitMix64's finaliser of seed + φ·(epoch+1))."""
+    z = (seed + 0x9E3779B97F4A7C15 * (epoch + 1)) & MASK64
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+    return z ^ (z >> 31)
+
+
+def read_idx(path, header, shape):
+    """An uncompressed IDX file's payload as a uint8 tensor of the given shape."""
+    with open(path, "rb") as f:
+        data = bytearray(f.read())
+    return torch.frombuffer(data, dtype=torch.uint8, offset=header).view(*shape)
+
+
+def load_mnist_train(folder):
+    """MNIST train: images [60000, 1, 28, 28] float32 in [0, 1], labels [60000] int64."""
+    images = read_idx(os.path.join(folder, "train-images-idx3-ubyte"), 16, (60000, 1, 28, 28))
+    labels = read_idx(os.path.join(folder, "train-labels-idx1-ubyte"), 8, (60000,))
+    return images.to(torch.float32).div_(255.0), labels.to(torch.int64)
+
+
+class Vae(torch.nn.Module):
+    """pytorch/examples' MNIST VAE: 784-400-20 encoder, 20-400-784 decoder, Bernoulli logits."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc1 = torch.nn.Linear(784, 400)
+        self.fc21 = torch.nn.Linear(400, 20)
+        self.fc22 = torch.nn.Linear(400, 20)
+        self.fc3 = torch.nn.Linear(20, 400)
+        self.fc4 = torch.nn.Linear(400, 784)
+
+    def forward(self, x):
+        h = F.relu(self.fc1(x.flatten(1)))
+        mu, logvar = self.fc21(h), self.fc22(h).clamp(-30, 20)
+        z = mu + (logvar * 0.5).exp() * torch.randn_like(mu)
+        logits = self.fc4(F.relu(self.fc3(z))).view(-1, 1, 28, 28)
+        return logits, mu, logvar
+
+
+def vae_loss(logits, x, mu, logvar):
+    """-ELBO per image: sum of BCE over pixels + KL(N(mu, sigma^2) || N(0, I)), batch mean."""
+    rec = F.binary_cross_entropy_with_logits(logits, x, reduction="none").flatten(1).sum(1).mean()
+    kl = ((mu.square() + logvar.exp() - 1.0 - logvar).sum(-1) * 0.5).mean()
+    return rec + kl
+
+
+def vae_epoch(warmup, reps, data_dir):
+    """One epoch over MNIST train (loading the files included), batch 128, Adam lr 1e-3."""
+    torch.manual_seed(SEED)
+    model = Vae()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3, foreach=False)
+    times = []
+    mean_loss = 0.0
+    for epoch in range(warmup + reps):
+        start = time.perf_counter()
+        images, _labels = load_mnist_train(data_dir)
+        n = images.size(0)
+        g = torch.Generator()
+        g.manual_seed(epoch_seed(0, epoch))
+        order = torch.randperm(n, generator=g)
+        total = 0.0
+        for idx in order.split(128):
+            x = images.index_select(0, idx)
+            opt.zero_grad(set_to_none=True)
+            logits, mu, logvar = model(x)
+            loss = vae_loss(logits, x, mu, logvar)
+            loss.backward()
+            opt.step()
+            total += loss.item() * x.size(0)
+        mean_loss = total / n
+        elapsed = time.perf_counter() - start
+        if epoch >= warmup:
+            times.append(elapsed * 1e3)
+    return mean_loss, times
+
+
+CASES = {"per_op": per_op, "mlp_step": mlp_step, "conv_step": conv_step, "vae_epoch": vae_epoch}
 
 
 def parse_case(text):
@@ -124,6 +206,8 @@ def parse_case(text):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--threads", type=int, required=True, help="intra-op threads")
+    parser.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "mnist"),
+                        help="folder with MNIST's IDX files (vae_epoch)")
     parser.add_argument("--case", type=parse_case, action="append", required=True,
                         help="NAME:WARMUP:REPS (repeatable); NAME is " + ", ".join(CASES))
     args = parser.parse_args()
@@ -131,7 +215,8 @@ def main():
         parser.error("--threads must be at least 1")
     torch.set_num_threads(args.threads)
     for name, warmup, reps in args.case:
-        check, times = CASES[name](warmup, reps)
+        extra = (args.data,) if name == "vae_epoch" else ()
+        check, times = CASES[name](warmup, reps, *extra)
         print(f"{name} check={check!r} ms={','.join(f'{t:.4f}' for t in times)}", flush=True)
 
 

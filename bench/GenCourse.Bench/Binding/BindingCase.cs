@@ -8,7 +8,7 @@ namespace GenCourse.Bench.Binding;
 public abstract class BindingCase : IDisposable
 {
     /// <summary>The names the bench knows, in the order it prints them.</summary>
-    public static readonly string[] Names = ["per_op", "mlp_step", "conv_step"];
+    public static readonly string[] Names = ["per_op", "mlp_step", "conv_step", "vae_epoch"];
 
     /// <summary>The seed both sides use before drawing parameters and data.</summary>
     public const long Seed = 0;
@@ -19,7 +19,7 @@ public abstract class BindingCase : IDisposable
     /// <summary>The last repetition's loss (or sum), to compare with the Python side's.</summary>
     public abstract double Check { get; }
 
-    /// <summary>One timed repetition: the whole 100k-op loop, or one training step.</summary>
+    /// <summary>One timed repetition: the whole 100k-op loop, or one training step, or one epoch.</summary>
     public abstract void RunOnce();
 
     public abstract void Dispose();
@@ -29,6 +29,7 @@ public abstract class BindingCase : IDisposable
         "per_op" => new PerOpCase(),
         "mlp_step" => new MlpStepCase(),
         "conv_step" => new ConvStepCase(),
+        "vae_epoch" => new VaeEpochCase(),
         _ => throw new BenchException($"unknown binding case '{name}'; the cases are: {string.Join(", ", Names)}"),
     };
 }
