@@ -95,7 +95,8 @@ public sealed class GanTrainer : IDisposable
     /// One D update and one G update on the real images <paramref name="real"/> [B, C, s, s] in
     /// [−1, 1] (on the models' device). Throws <see cref="NonFiniteLossException"/> naming the step
     /// if L_D is NaN or ±∞, before either update, or if L_G is, before G's update (D has then taken
-    /// its step: L_G is computed with the updated D).
+    /// its step: L_G is computed with the updated D). The parameters are then those of the last good
+    /// update; BatchNorm's running statistics (used only in eval mode) have already seen the batch.
     /// </summary>
     public GanStepResult TrainStep(Tensor real)
     {
