@@ -20,6 +20,7 @@ import sys
 import time
 
 import torch
+import torch.nn as nn
 import torch.nn.functional as F
 
 SEED = 0
@@ -185,7 +186,100 @@ def vae_epoch(warmup, reps, data_dir):
     return mean_loss, times
 
 
-CASES = {"per_op": per_op, "mlp_step": mlp_step, "conv_step": conv_step, "vae_epoch": vae_epoch}
+class Generator(nn.Module):
+    """DCGAN generator at 28x28 (lib/GenCourse/Gan/DcganGenerator.cs): z [B, nz] -> [B, C, 28, 28]."""
+
+    def __init__(self, nz=100, c=64, channels=1):
+        super().__init__()
+        self.nz = nz
+        self.net = nn.Sequential(
+            nn.ConvTranspose2d(nz, 4 * c, 7, 1, 0, bias=False),  # [B, 4c, 7, 7]
+            nn.BatchNorm2d(4 * c),
+            nn.ReLU(),
+            nn.ConvTranspose2d(4 * c, 2 * c, 4, 2, 1, bias=False),  # [B, 2c, 14, 14]
+            nn.BatchNorm2d(2 * c),
+            nn.ReLU(),
+            nn.ConvTranspose2d(2 * c, channels, 4, 2, 1, bias=False),  # [B, C, 28, 28]
+            nn.Tanh(),
+        )
+
+    def forward(self, z):
+        return self.net(z.view(-1, self.nz, 1, 1))
+
+
+class Discriminator(nn.Module):
+    """DCGAN discriminator at 28x28 (lib/GenCourse/Gan/DcganDiscriminator.cs): [B, C, 28, 28] -> logits [B]."""
+
+    def __init__(self, c=64, channels=1):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.Conv2d(channels, c, 4, 2, 1, bias=False),  # [B, c, 14, 14]
+            nn.LeakyReLU(0.2),
+            nn.Conv2d(c, 2 * c, 4, 2, 1, bias=False),  # [B, 2c, 7, 7]
+            nn.BatchNorm2d(2 * c),
+            nn.LeakyReLU(0.2),
+            nn.Conv2d(2 * c, 1, 7, 1, 0, bias=False),  # [B, 1, 1, 1]
+        )
+
+    def forward(self, x):
+        return self.net(x).view(-1)
+
+
+def weights_init(m):
+    """The PyTorch DCGAN tutorial's init: conv weights N(0, 0.02), BatchNorm weight N(1, 0.02), bias 0."""
+    classname = m.__class__.__name__
+    if classname.find("Conv") != -1:
+        nn.init.normal_(m.weight.data, 0.0, 0.02)
+    elif classname.find("BatchNorm") != -1:
+        nn.init.normal_(m.weight.data, 1.0, 0.02)
+        nn.init.constant_(m.bias.data, 0)
+
+
+def dcgan_step(warmup, reps):
+    """One step of the DCGAN tutorial's loop (D on real and detached fakes, then G), batch 128."""
+    torch.manual_seed(SEED)
+    netG = Generator()
+    netG.apply(weights_init)
+    netD = Discriminator()
+    netD.apply(weights_init)
+    real = torch.rand(128, 1, 28, 28) * 2 - 1
+    optD = torch.optim.Adam(netD.parameters(), lr=2e-4, betas=(0.5, 0.999), foreach=False)
+    optG = torch.optim.Adam(netG.parameters(), lr=2e-4, betas=(0.5, 0.999), foreach=False)
+    times = []
+    check = 0.0
+    for r in range(warmup + reps):
+        start = time.perf_counter()
+        # (1) D: maximize log D(x) + log(1 - D(G(z)))
+        optD.zero_grad(set_to_none=True)
+        l_real = netD(real)
+        z = torch.randn(128, netG.nz)
+        fake = netG(z)
+        l_fake = netD(fake.detach())
+        err_d = (F.binary_cross_entropy_with_logits(l_real, torch.ones_like(l_real))
+                 + F.binary_cross_entropy_with_logits(l_fake, torch.zeros_like(l_fake)))
+        # The tutorial's printed figures; GanTrainer.TrainStep reads the same three numbers.
+        loss_d = err_d.item()
+        d_x = torch.sigmoid(l_real.detach()).mean().item()  # noqa: F841
+        d_g_z1 = torch.sigmoid(l_fake.detach()).mean().item()  # noqa: F841
+        err_d.backward()
+        optD.step()
+        # (2) G: maximize log D(G(z))
+        optG.zero_grad(set_to_none=True)
+        l_gen = netD(fake)
+        err_g = F.binary_cross_entropy_with_logits(l_gen, torch.ones_like(l_gen))
+        loss_g = err_g.item()
+        err_g.backward()
+        optG.step()
+        elapsed = time.perf_counter() - start
+        check = loss_d + loss_g
+        if r >= warmup:
+            times.append(elapsed * 1e3)
+    return check, times
+
+
+CASES = {"per_op": per_op, "mlp_step": mlp_step, "conv_step": conv_step, "vae_epoch": vae_epoch,
+         "dcgan_step": dcgan_step}
+CASES["dcgan_step"] = dcgan_step
 
 
 def parse_case(text):

@@ -8,7 +8,7 @@ namespace GenCourse.Bench.Binding;
 public abstract class BindingCase : IDisposable
 {
     /// <summary>The names the bench knows, in the order it prints them.</summary>
-    public static readonly string[] Names = ["per_op", "mlp_step", "conv_step", "vae_epoch"];
+    public static readonly string[] Names = ["per_op", "mlp_step", "conv_step", "vae_epoch", "dcgan_step"];
 
     /// <summary>The seed both sides use before drawing parameters and data.</summary>
     public const long Seed = 0;
@@ -30,6 +30,7 @@ public abstract class BindingCase : IDisposable
         "mlp_step" => new MlpStepCase(),
         "conv_step" => new ConvStepCase(),
         "vae_epoch" => new VaeEpochCase(),
+        "dcgan_step" => new DcganStepCase(),
         _ => throw new BenchException($"unknown binding case '{name}'; the cases are: {string.Join(", ", Names)}"),
     };
 }
