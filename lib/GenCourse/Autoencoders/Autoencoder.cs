@@ -66,6 +66,28 @@ public class Autoencoder : nn.Module<Tensor, AutoencoderOutput>
     /// The training objective of a batch. Here L_AE alone; the regularised variants add their
     /// penalty (and the denoising one corrupts the input first).
     /// </summary>
+    /// <summary>
+    /// Sets the decoder's output bias so that it starts at the mean pixel of <paramref name="images"/>
+    /// (logit(x̄_c) before a sigmoid, x̄_c before a linear output); see <see cref="OutputBias"/> for
+    /// why a sigmoid decoder trained with the squared error needs this. <see cref="AutoencoderTrainer"/>
+    /// calls it before the first step unless <see cref="TrainOptions.OutputBiasFromData"/> is false.
+    /// </summary>
+    public void InitializeOutputBias(Tensor images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.dim() < 2 || images.size(0) < 1 || images.numel() / images.size(0) != Options.InputSize)
+            throw new ArgumentException($"the model takes inputs of {Options.InputSize} values; got images of shape [{string.Join(", ", images.shape)}]", nameof(images));
+        Tensor target = Decoder switch
+        {
+            ConvDecoder conv => conv.OutputLayerBias,
+            MlpDecoder mlp => mlp.OutputLayerBias,
+            _ => throw new InvalidOperationException($"{Decoder.GetType().Name} has no known output layer"),
+        };
+        using Tensor shaped = images.reshape([images.size(0), .. Options.InputShape]);   // [N, C, H, W], or [N, D] for flat inputs
+        using Tensor perChannel = OutputBias.FromImages(shaped, Options.OutputActivation);
+        OutputBias.Assign(target, perChannel);
+    }
+
     public virtual AutoencoderLoss Loss(Tensor x)
     {
         AutoencoderOutput output = call(x);

@@ -40,6 +40,7 @@ public static class AutoencoderTrainer
         var loader = new DataLoader(train, options.BatchSize, shuffle: true, seed: options.Seed, device: device);
         var history = new TrainingHistory { StepsPerEpoch = loader.BatchCount };
         var clock = Stopwatch.StartNew();
+        if (options.OutputBiasFromData && options.Epochs > 0) model.InitializeOutputBias(train.Images);
         using var optimizer = optim.Adam(model.parameters(), lr: options.LearningRate);
         for (int epoch = 0; epoch < options.Epochs; ++epoch)
         {

@@ -14,6 +14,7 @@ public sealed class ConvDecoder : nn.Module<Tensor, Tensor>
     private readonly long[] featureShape;
     private readonly nn.Module<Tensor, Tensor> projectActivation;
     private readonly nn.Module<Tensor, Tensor> activation;
+    private readonly ConvTranspose2d output;
 
     public ConvDecoder(AutoencoderOptions options, Device? device = null)
     {
@@ -27,12 +28,15 @@ public sealed class ConvDecoder : nn.Module<Tensor, Tensor>
         Project = RegisterModule("project", nn.Linear(options.LatentSize, featureShape[0] * featureShape[1] * featureShape[2], device: device));
         projectActivation = RegisterModule("project_activation", options.HiddenActivation.ToModule());
         Features = RegisterModule("features", nn.Sequential());
+        ConvTranspose2d? last = null;
         for (int s = stages - 1; s >= 0; --s)
         {
-            long output = s > 0 ? options.ConvChannels[s - 1] : options.InputShape[0];
-            Features.append(nn.ConvTranspose2d(options.ConvChannels[s], output, kernel_size: 4, stride: 2, padding: 1, device: device));
+            long channels = s > 0 ? options.ConvChannels[s - 1] : options.InputShape[0];
+            last = nn.ConvTranspose2d(options.ConvChannels[s], channels, kernel_size: 4, stride: 2, padding: 1, device: device);
+            Features.append(last);
             if (s > 0) Features.append(options.HiddenActivation.ToModule());
         }
+        output = last!;
         activation = RegisterModule("activation", options.OutputActivation.ToModule());
     }
 
@@ -44,6 +48,9 @@ public sealed class ConvDecoder : nn.Module<Tensor, Tensor>
 
     /// <summary>The transposed convolutions (and the activations between them).</summary>
     public Sequential Features { get; }
+
+    /// <summary>The bias of the last transposed convolution, one value per image channel [C] (see <see cref="OutputBias"/>).</summary>
+    internal Tensor OutputLayerBias => output.bias!;
 
     // h [B, k] → [B, C_L·h·w] → [B, C_L, h, w] → x̂ [B, C, H, W]
     public override Tensor forward(Tensor input)

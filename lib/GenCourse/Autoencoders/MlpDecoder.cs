@@ -39,6 +39,9 @@ public sealed class MlpDecoder : nn.Module<Tensor, Tensor>
     /// <summary>The last linear map, to the D outputs: W_out [D, width]. For a linear AE its columns span the learned subspace.</summary>
     public Linear Output { get; }
 
+    /// <summary>The output layer's bias, one value per input value [D] (see <see cref="OutputBias"/>).</summary>
+    internal Tensor OutputLayerBias => Output.bias!;
+
     // h [B, k] → [B, D] → x̂ [B, C, H, W] (the input's shape)
     public override Tensor forward(Tensor input)
     {

@@ -17,6 +17,14 @@ public sealed record TrainOptions
     /// <summary>Seeds the shuffling, so a run sees the same batches (default 0). Seed the weights with <c>torch.manual_seed</c> before building the model.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>
+    /// Before the first step, set the decoder's output bias from the training images' mean pixel
+    /// (<see cref="Autoencoder.InitializeOutputBias"/>; default true). It keeps a sigmoid decoder
+    /// from dying in the first steps (<see cref="OutputBias"/>). Set it to false when calling
+    /// <see cref="AutoencoderTrainer.Train"/> again to continue training a model.
+    /// </summary>
+    public bool OutputBiasFromData { get; init; } = true;
+
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()
     {
@@ -32,5 +40,6 @@ public sealed record TrainOptions
         ["batch_size"] = BatchSize.ToString(CultureInfo.InvariantCulture),
         ["lr"] = LearningRate.ToString("R", CultureInfo.InvariantCulture),
         ["shuffle_seed"] = Seed.ToString(CultureInfo.InvariantCulture),
+        ["output_bias_from_data"] = OutputBiasFromData ? "true" : "false",
     };
 }

@@ -116,8 +116,10 @@ public class AutoencoderTests
         torch.manual_seed(43);
         Tensor x = MnistBatch.Images(32);
         using var model = new Autoencoder(AutoencoderOptions.Conv(16));
+        model.InitializeOutputBias(x);   // as AutoencoderTrainer does; see OutputBias
         (double first, double last) = MnistBatch.Overfit(model, x, steps: 300, lr: 2e-3);
-        Assert.True(first / 784 > 0.15, $"initial error {first / 784:F4} per pixel");
+        // Starting from the mean pixel, the error is about the pixels' variance, ≈ 0.09.
+        Assert.True(first / 784 > 0.05, $"initial error {first / 784:F4} per pixel");
         Assert.True(last / 784 < 0.015, $"error per pixel only fell from {first / 784:F4} to {last / 784:F4}");
     }
 

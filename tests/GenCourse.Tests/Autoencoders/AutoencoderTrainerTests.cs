@@ -35,7 +35,9 @@ public class AutoencoderTrainerTests
         torch.manual_seed(83);
         using var model = new Autoencoder(Small);
         var seen = new List<EpochRecord>();
-        TrainingHistory history = AutoencoderTrainer.Train(model, train, new TrainOptions { Epochs = 4, BatchSize = 64, LearningRate = 3e-3 }, test, seen.Add);
+        // From PyTorch's default init (x̂ ≈ ½ everywhere), so that the loss has far to fall in 20 steps.
+        var options = new TrainOptions { Epochs = 4, BatchSize = 64, LearningRate = 3e-3, OutputBiasFromData = false };
+        TrainingHistory history = AutoencoderTrainer.Train(model, train, options, test, seen.Add);
 
         Assert.Equal(5, history.StepsPerEpoch);                    // ⌈300 / 64⌉
         Assert.Equal(20, history.StepLoss.Count);
@@ -46,6 +48,23 @@ public class AutoencoderTrainerTests
         Assert.True(history.Epochs[^1].Loss < 0.7 * history.Epochs[0].Loss, history.ToString());
         Assert.Equal(AutoencoderTrainer.MsePerPixel(model, test.Images), history.Epochs[^1].TestMsePerPixel, 10);
         Assert.False(model.training, "the trainer leaves the model in evaluation mode");
+    }
+
+    [Fact]
+    public void StartsTheDecoderAtTheMeanPixelUnlessToldNotTo()
+    {
+        using ImageDataset train = Blobs(64, 86);
+        double FirstStepLoss(bool fromData)
+        {
+            torch.manual_seed(87);
+            using var model = new Autoencoder(Small);
+            var options = new TrainOptions { Epochs = 1, BatchSize = 64, OutputBiasFromData = fromData };
+            return AutoencoderTrainer.Train(model, train, options).StepLoss[0];
+        }
+        // The same weights and batch: a start at x̄ (the blobs are mostly dark) beats a start at x̂ ≈ ½.
+        double fromData = FirstStepLoss(true), fromDefault = FirstStepLoss(false);
+        Assert.True(fromData < 0.5 * fromDefault, $"first-step loss {fromData:F3} with the bias from the data, {fromDefault:F3} without");
+        Assert.Equal("true", new TrainOptions().ToConfig()["output_bias_from_data"]);
     }
 
     [Fact]
