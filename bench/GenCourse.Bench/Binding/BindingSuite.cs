@@ -174,14 +174,14 @@ public static class BindingSuite
             "--rss-steps", string.Join(",", steps),
         };
         string output = Subprocess.Run(file, args, ThreadEnvironment(threads), "the C# RSS worker");
-        var points = new List<(int Steps, double Mb, long Live)>();
+        var points = new List<(int Steps, double Mb, long Live, Dictionary<string, string> Fields)>();
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!line.StartsWith("rss ", StringComparison.Ordinal)) continue;
             var fields = line[4..].Split(' ').Select(f => f.Split('=')).ToDictionary(kv => kv[0], kv => kv[1]);
             points.Add((int.Parse(fields["steps"], CultureInfo.InvariantCulture),
                 long.Parse(fields["peak_kb"], CultureInfo.InvariantCulture) / 1024.0,
-                long.Parse(fields["live_tensors"], CultureInfo.InvariantCulture)));
+                long.Parse(fields["live_tensors"], CultureInfo.InvariantCulture), fields));
         }
         if (points.Count != steps.Count) throw new BenchException($"the C# RSS worker reported {points.Count} of {steps.Count} measurements");
 
@@ -195,8 +195,13 @@ public static class BindingSuite
         }
         Console.WriteLine(line2.ToString());
         Console.WriteLine("# live native tensors after " + string.Join(" / ", points.Select(p => $"{p.Steps}: {p.Live}")));
+        Console.WriteLine("# managed MB allocated / gen-0 GCs / malloc MB in use / malloc MB held, after " + string.Join(" / ", points.Select(p =>
+            string.Create(CultureInfo.InvariantCulture,
+                $"{p.Steps}: {KbToMb(p.Fields["managed_allocated_kb"]):F1} / {p.Fields["gen0_gcs"]} / {KbToMb(p.Fields["malloc_in_use_kb"]):F1} / {KbToMb(p.Fields["malloc_held_kb"]):F1}"))));
         return growth;
     }
+
+    private static double KbToMb(string kb) => long.Parse(kb, CultureInfo.InvariantCulture) / 1024.0;
 
     /// <summary>The PyTorch version /usr/bin/python3 imports, or a clear error saying how to install it.</summary>
     private static string PythonTorchVersion()

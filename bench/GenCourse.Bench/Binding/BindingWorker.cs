@@ -33,18 +33,23 @@ public static class BindingWorker
 
     /// <summary>
     /// Runs MLP steps and prints the peak RSS (VmHWM) after each count in <paramref name="checkpoints"/>,
-    /// with the live native tensor count: flat figures mean nothing leaks per step.
+    /// with what makes it up: the live native tensor count (flat: no tensor leaks), the managed bytes
+    /// allocated so far and the gen-0 collections (garbage the GC has not yet needed to collect
+    /// still counts in the RSS), and glibc's in-use and held bytes (held growing while in-use stays
+    /// flat is fragmentation).
     /// </summary>
     public static int RunRss(int threads, IReadOnlyList<int> checkpoints)
     {
         ExpectThreads(threads);
         using var mlp = new MlpStepCase();
         int done = 0;
+        long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         foreach (int target in checkpoints)
         {
             for (; done < target; ++done) mlp.RunOnce();
+            long managedKb = (GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart) / 1024;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"rss steps={done} peak_kb={PeakRss.KiloBytes()} live_tensors={torch.LiveTensorCount}"));
+                $"rss steps={done} peak_kb={PeakRss.KiloBytes()} live_tensors={torch.LiveTensorCount} managed_allocated_kb={managedKb} gen0_gcs={GC.CollectionCount(0)} malloc_in_use_kb={MallocStats.InUseKiloBytes()} malloc_held_kb={MallocStats.HeldKiloBytes()}"));
         }
         return 0;
     }
