@@ -42,17 +42,18 @@ public sealed class FunctionalAdam : IDisposable
         foreach (Tensor p in parameters) p.grad = null;
     }
 
-    /// <summary>One update from the gradients in <c>.grad</c>; the temporaries die with its scope.</summary>
+    /// <summary>One update from the gradients in <c>.grad</c>; each parameter's temporaries die with its own scope.</summary>
     public void Step()
     {
         using var noGrad = torch.no_grad();
-        using var scope = torch.NewDisposeScope();
         step++;
         double biasCorrection1 = 1 - Math.Pow(beta1, step);
         double biasCorrection2Sqrt = Math.Sqrt(1 - Math.Pow(beta2, step));
         double stepSize = lr / biasCorrection1;
         for (int i = 0; i < parameters.Length; ++i)
         {
+            // PyTorch frees each parameter's temporaries (the grad handle, √v, denom) before the next.
+            using var scope = torch.NewDisposeScope();
             if (parameters[i].grad is not Tensor g) continue;
             expAvg[i].mul_(beta1).add_(g, alpha: 1 - beta1);
             expAvgSq[i].mul_(beta2).addcmul_(g, g, value: 1 - beta2);

@@ -69,11 +69,14 @@ public static partial class optim
         public void step()
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            using DisposeScope scope = torch.NewDisposeScope();
             using GradModeScope noGrad = torch.no_grad();
             foreach (ParamGroup g in groups)
                 foreach (Tensor p in g.@params)
                 {
+                    // One scope per parameter, so that its temporaries (e.g. Adam's √v̂ + ε) are freed
+                    // before the next one's are made, as PyTorch frees them: the step's peak memory is
+                    // then the largest parameter's temporaries, not all of them together.
+                    using DisposeScope scope = torch.NewDisposeScope();
                     Tensor? grad = p.grad;
                     if (grad is null) continue;
                     if (!states.TryGetValue(p, out ParamState? s)) states.Add(p, s = new ParamState());
