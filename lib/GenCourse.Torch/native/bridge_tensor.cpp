@@ -280,10 +280,10 @@ GC_API gc::GeneratorBox* gc_generator_new(uint64_t seed, int32_t deviceType, int
   if (deviceType == 0) {
     g = at::detail::createCPUGenerator(seed);
   } else {
-    // The CUDA generator factory lives behind the CUDA hooks (absent in CPU builds).
-    auto& hooks = at::detail::getCUDAHooks();
-    if (!hooks.hasCUDA()) throw std::runtime_error("a CUDA generator was requested but CUDA is not available");
-    g = hooks.getDefaultCUDAGenerator(deviceIndex < 0 ? 0 : deviceIndex).clone();
+    // The CUDA generator lives behind the CUDA hooks (absent in CPU builds). Context::defaultGenerator
+    // is the one spelling that libtorch 1.13 and 2.x share (2.x renamed the hooks' own getter).
+    if (!at::detail::getCUDAHooks().hasCUDA()) throw std::runtime_error("a CUDA generator was requested but CUDA is not available");
+    g = at::globalContext().defaultGenerator(c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>(deviceIndex < 0 ? 0 : deviceIndex))).clone();
     std::lock_guard<std::mutex> lock(g.mutex());
     g.set_current_seed(seed);
   }
