@@ -5,6 +5,7 @@
 #   native/  the bridge sources (CMakeLists.txt + .cpp/.h)
 #   run.sh   builds the bridge against the machine's own PyTorch libtorch, then runs the app
 # Usage: scripts/gpu-package.sh [OUT_DIR]    (default out/gpu-package; must stay under 64 MiB)
+# Data on the GPU machine: GENCOURSE_DATA=DIR with DIR/mnist/*-ubyte.gz (the loaders read .gz; 12 MiB).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/out/gpu-package}"
