@@ -10,7 +10,7 @@ namespace GenCourse.Bench.Binding;
 public abstract class TrainStepCase : BindingCase
 {
     private Tensor[] parameters = [];
-    private FunctionalAdam? adam;
+    private optim.Optimizer? adam;
     private double loss;
 
     public override double Check => loss;
@@ -19,7 +19,7 @@ public abstract class TrainStepCase : BindingCase
     protected void Train(params Tensor[] leaves)
     {
         parameters = leaves;
-        adam = new FunctionalAdam(leaves, lr: 1e-3);
+        adam = optim.Adam(leaves, lr: 1e-3);
     }
 
     /// <summary>The forward pass: a scalar loss.</summary>
@@ -27,12 +27,12 @@ public abstract class TrainStepCase : BindingCase
 
     public override void RunOnce()
     {
-        FunctionalAdam opt = adam ?? throw new InvalidOperationException("Train(...) was not called");
+        optim.Optimizer opt = adam ?? throw new InvalidOperationException("Train(...) was not called");
         using var scope = torch.NewDisposeScope();
-        opt.ZeroGrad();
+        opt.zero_grad();
         Tensor l = Loss();
         l.backward();
-        opt.Step();
+        opt.step();
         loss = l.item<double>();
     }
 

@@ -16,8 +16,10 @@ internal static class AdamStep
             if (decoupled) param.mul_(1 - lr * weightDecay);          // AdamW: θ ← θ − lr·λθ, outside the moments
             else g = g.add(param, weightDecay);                       // Adam: g ← g + λθ, through the moments
         }
-        Tensor m = state.GetOrAdd("exp_avg", () => torch.zeros_like(param));
-        Tensor v = state.GetOrAdd("exp_avg_sq", () => torch.zeros_like(param));
+        // The indexer rather than GetOrAdd(name, () => …): a lambda capturing param would allocate
+        // a closure and delegates on every step of every parameter.
+        Tensor m = state["exp_avg"] ?? state.Set("exp_avg", torch.zeros_like(param));
+        Tensor v = state["exp_avg_sq"] ?? state.Set("exp_avg_sq", torch.zeros_like(param));
         long t = ++state.step;
 
         m.mul_(beta1).add_(g, 1 - beta1);                             // m ← β₁m + (1 − β₁)g
@@ -28,7 +30,7 @@ internal static class AdamStep
         Tensor second = v;
         if (amsgrad)
         {
-            Tensor vMax = state.GetOrAdd("max_exp_avg_sq", () => torch.zeros_like(param));
+            Tensor vMax = state["max_exp_avg_sq"] ?? state.Set("max_exp_avg_sq", torch.zeros_like(param));
             vMax.copy_(torch.maximum(vMax, v));                       // v̂max ← max(v̂max, v)
             second = vMax;
         }
