@@ -1,0 +1,29 @@
+using GenCourse.Testing;
+
+namespace GenCourse.Torch.Tests;
+
+public class SeedEachTestTests
+{
+    private static long ExpectedSeed(string method)
+    {
+        string? salt = Environment.GetEnvironmentVariable(SeedEachTestAttribute.SaltVariable);
+        return SeedEachTestAttribute.SeedFor(typeof(SeedEachTestTests).FullName + "." + method,
+                                             string.IsNullOrWhiteSpace(salt) ? 0 : long.Parse(salt));
+    }
+
+    [Fact]
+    public void EveryTestStartsFromTheSeedOfItsName()
+    {
+        float[] drawn = torch.rand(5).ToArray<float>();   // the first draw of this test
+        torch.manual_seed(ExpectedSeed(nameof(EveryTestStartsFromTheSeedOfItsName)));
+        Assert.Equal(torch.rand(5).ToArray<float>(), drawn);
+    }
+
+    [Fact]
+    public void DifferentTestsGetDifferentSeeds()
+    {
+        Assert.NotEqual(SeedEachTestAttribute.SeedFor("A.B", 0), SeedEachTestAttribute.SeedFor("A.C", 0));
+        Assert.NotEqual(SeedEachTestAttribute.SeedFor("A.B", 0), SeedEachTestAttribute.SeedFor("A.B", 1));
+        Assert.InRange(SeedEachTestAttribute.SeedFor("A.B", -7), 0, long.MaxValue);
+    }
+}
