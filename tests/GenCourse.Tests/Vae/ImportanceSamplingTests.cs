@@ -128,14 +128,25 @@ public class ImportanceSamplingTests
     [Fact]
     public void EvaluateReportsNllBelowTheElboAndBitsPerDim()
     {
+        // An untrained encoder's q(z|x) is close to the posterior (both near the prior), so the
+        // gap between −ELBO and −log p(x) is hundredths of a nat, below the noise of 40
+        // single-sample ELBOs. Widening q to σ² = e² per dimension opens a gap of
+        // KL(N(μ, e²) ‖ N(0, 1)) ≈ ½(e² − 1 − 2) ≈ 2.2 nats per dimension, 6.6 for the 3 latents,
+        // which 200 importance samples from the wide (hence safe) proposal mostly recover.
         using var vae = VaeAssert.TinyVae();
+        using (torch.no_grad())
+        {
+            var p = vae.named_parameters().ToDictionary(t => t.name, t => t.parameter);
+            p["encoder.head.logvar.weight"].zero_();
+            p["encoder.head.logvar.bias"].fill_(2.0);
+        }
         using var scope = torch.NewDisposeScope();
         using var g = new Generator(37);
         Tensor images = torch.rand(new long[] { 40, 1, 4, 4 }, generator: g).round();
         LikelihoodEstimate e = ImportanceSampling.Evaluate(vae, images, k: 200, batchSize: 16, generator: g);
         Assert.Equal(40, e.Count);
         Assert.Equal(200, e.K);
-        Assert.True(e.NegativeLogLikelihood < e.NegativeElbo, $"NLL {e.NegativeLogLikelihood} ≥ −ELBO {e.NegativeElbo}");
+        Assert.True(e.NegativeLogLikelihood < e.NegativeElbo - 2, $"NLL {e.NegativeLogLikelihood} is not well below −ELBO {e.NegativeElbo}");
         Assert.Equal(e.NegativeLogLikelihood / (16 * Math.Log(2)), e.BitsPerDim, 12);
         Assert.True(e.StandardError > 0);
     }
