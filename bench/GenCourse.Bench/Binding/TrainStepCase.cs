@@ -28,12 +28,18 @@ public abstract class TrainStepCase : BindingCase
     public override void RunOnce()
     {
         optim.Optimizer opt = adam ?? throw new InvalidOperationException("Train(...) was not called");
-        using var scope = torch.NewDisposeScope();
         opt.zero_grad();
-        Tensor l = Loss();
-        l.backward();
+        // The forward pass's tensors die before the update, as in PyTorch, where backward frees
+        // the graph and the locals of the loss function are gone. Kept alive through step(),
+        // they interleave with Adam's temporaries and glibc's heap fragments: peak RSS grew
+        // 4.5–5.9% from 500 to 5,000 steps, against 3.0–3.1% this way.
+        using (torch.NewDisposeScope())
+        {
+            Tensor l = Loss();
+            l.backward();
+            loss = l.item<double>();
+        }
         opt.step();
-        loss = l.item<double>();
     }
 
     /// <summary>U(−1/√fan_in, 1/√fan_in): PyTorch's default init for Linear and Conv2d weights and biases.</summary>

@@ -54,15 +54,18 @@ public static class AutoencoderTrainer
                 foreach (Batch batch in loader)
                 {
                     using (batch)
-                    using (torch.NewDisposeScope())
                     {
-                        optimizer.zero_grad();
-                        AutoencoderLoss loss = model.Loss(batch.Images);
-                        loss.Total.backward();
+                        // The forward pass's tensors are freed before the update, as in PyTorch.
+                        using (torch.NewDisposeScope())
+                        {
+                            optimizer.zero_grad();
+                            AutoencoderLoss loss = model.Loss(batch.Images);
+                            loss.Total.backward();
+                            losses.Add(loss.Total.detach().MoveToOuterDisposeScope());
+                            reconstructions.Add(loss.Reconstruction.detach().MoveToOuterDisposeScope());
+                            if (loss.Penalty is not null) penalties.Add(loss.Penalty.detach().MoveToOuterDisposeScope());
+                        }
                         optimizer.step();
-                        losses.Add(loss.Total.detach().MoveToOuterDisposeScope());
-                        reconstructions.Add(loss.Reconstruction.detach().MoveToOuterDisposeScope());
-                        if (loss.Penalty is not null) penalties.Add(loss.Penalty.detach().MoveToOuterDisposeScope());
                     }
                 }
                 double[] stepLoss = ToDoubles(losses);

@@ -111,39 +111,50 @@ public sealed class GanTrainer : IDisposable
         Generator.train();
         Discriminator.train();
         long step = Step + 1;
+        // Each forward/backward has its own dispose scope that ends before the optimizer steps, so
+        // the graph's tensors are freed first, as in PyTorch (less heap fragmentation on the CPU).
         using (torch.NewDisposeScope())
         {
             // (1) D: maximise log D(x) + log(1 − D(G(z)))
-            OptimizerD.zero_grad();
-            Tensor lReal = Discriminator.call(real);                                               // [B]
-            Tensor z = torch.randn(new[] { s[0], (long)Generator.LatentDim }, device: real.device, generator: Rng);
-            Tensor fake = Generator.call(z);                                                        // [B, C, s, s]
-            Tensor lFake = Discriminator.call(fake.detach());                                       // [B]
-            Tensor lossD = GanLoss.Discriminator(lReal, lFake);
-            // One device→host copy for L_D, mean D(x), mean D(G(z)).
-            double[] d = torch.stack([lossD.detach(), lReal.detach().sigmoid().mean(), lFake.detach().sigmoid().mean()])
-                .to(Device.CPU, ScalarType.Float64).ToArray<double>();
-            if (!d.All(double.IsFinite))
-                throw new NonFiniteLossException(step, history.Count, new Dictionary<string, double>
-                {
-                    ["loss_d"] = d[0],
-                    ["d_real"] = d[1],
-                    ["d_fake"] = d[2],
-                });
-            lossD.backward();
+            Tensor fake;
+            double[] d;
+            using (torch.NewDisposeScope())
+            {
+                OptimizerD.zero_grad();
+                Tensor lReal = Discriminator.call(real);                                           // [B]
+                Tensor z = torch.randn(new[] { s[0], (long)Generator.LatentDim }, device: real.device, generator: Rng);
+                fake = Generator.call(z).MoveToOuterDisposeScope();                                 // [B, C, s, s]
+                Tensor lFake = Discriminator.call(fake.detach());                                   // [B]
+                Tensor lossD = GanLoss.Discriminator(lReal, lFake);
+                // One device→host copy for L_D, mean D(x), mean D(G(z)).
+                d = torch.stack([lossD.detach(), lReal.detach().sigmoid().mean(), lFake.detach().sigmoid().mean()])
+                    .to(Device.CPU, ScalarType.Float64).ToArray<double>();
+                if (!d.All(double.IsFinite))
+                    throw new NonFiniteLossException(step, history.Count, new Dictionary<string, double>
+                    {
+                        ["loss_d"] = d[0],
+                        ["d_real"] = d[1],
+                        ["d_fake"] = d[2],
+                    });
+                lossD.backward();
+            }
             OptimizerD.step();
 
             // (2) G: maximise log D(G(z)) (the non-saturating loss)
-            OptimizerG.zero_grad();
-            Tensor lossG = GanLoss.GeneratorNonSaturating(Discriminator.call(fake));
-            double g = lossG.item<double>();
-            if (!double.IsFinite(g))
-                throw new NonFiniteLossException(step, history.Count, new Dictionary<string, double>
-                {
-                    ["loss_d"] = d[0],
-                    ["loss_g"] = g,
-                });
-            lossG.backward();
+            double g;
+            using (torch.NewDisposeScope())
+            {
+                OptimizerG.zero_grad();
+                Tensor lossG = GanLoss.GeneratorNonSaturating(Discriminator.call(fake));
+                g = lossG.item<double>();
+                if (!double.IsFinite(g))
+                    throw new NonFiniteLossException(step, history.Count, new Dictionary<string, double>
+                    {
+                        ["loss_d"] = d[0],
+                        ["loss_g"] = g,
+                    });
+                lossG.backward();
+            }
             OptimizerG.step();
             Step = step;
             return new GanStepResult(step, d[0], g, d[1], d[2]);

@@ -60,15 +60,18 @@ public sealed class VaeTrainer
     {
         ArgumentNullException.ThrowIfNull(x);
         Model.train();
+        long step = Step + 1;
+        double[] values;
+        // The forward pass's tensors are freed before the update, as in PyTorch (less heap
+        // fragmentation on the CPU).
         using (torch.NewDisposeScope())
         {
             Optimizer.zero_grad();
             VaeOutput output = Model.Forward(x, Generator);
             ElboTerms terms = Elbo.Compute(Model, output, x, Beta);
             // One device→host copy for the three numbers.
-            double[] values = torch.stack([terms.Loss.detach(), terms.ReconstructionLoss.detach(), terms.Kl.detach()])
+            values = torch.stack([terms.Loss.detach(), terms.ReconstructionLoss.detach(), terms.Kl.detach()])
                 .to(Device.CPU, ScalarType.Float64).ToArray<double>();
-            long step = Step + 1;
             if (!values.All(double.IsFinite))
                 throw new NonFiniteLossException(step, history.Count, new Dictionary<string, double>
                 {
@@ -78,10 +81,10 @@ public sealed class VaeTrainer
                 });
             terms.Loss.backward();
             if (ClipGradNorm is double max) nn.utils.clip_grad_norm_(Model.parameters(), max);
-            Optimizer.step();
-            Step = step;
-            return new VaeStepResult(step, values[0], values[1], values[2]);
         }
+        Optimizer.step();
+        Step = step;
+        return new VaeStepResult(step, values[0], values[1], values[2]);
     }
 
     /// <summary>
