@@ -22,6 +22,8 @@ dotnet publish "$root/bench/GenCourse.Bench/GenCourse.Bench.csproj" -c Release -
   -o "$out.tmp/app" > "$out.tmp/publish.log" 2>&1 || { cat "$out.tmp/publish.log"; exit 1; }
 rm -f "$out.tmp/publish.log" "$out.tmp/app/libgencourse_torch.so"   # the CPU bridge is rebuilt there
 
+mkdir -p "$out.tmp/bench/python"   # the PyTorch side of `run.sh binding`
+cp "$root"/bench/python/*.py "$out.tmp/bench/python/"
 cp "$root"/lib/GenCourse.Torch/native/CMakeLists.txt "$root"/lib/GenCourse.Torch/native/*.cpp \
    "$root"/lib/GenCourse.Torch/native/*.h "$out.tmp/native/"
 
@@ -47,6 +49,7 @@ if [ ! -f "$lib" ] || [ "$here/native/bridge_dispatch.cpp" -nt "$lib" ]; then
 fi
 export GENCOURSE_NATIVE_LIB="$lib"
 export GENCOURSE_PYTHON="${GENCOURSE_PYTHON:-$python}"
+export GENCOURSE_ROOT="${GENCOURSE_ROOT:-$here}"   # where `binding` finds bench/python/binding.py
 exec "$here/app/GenCourse.Bench" "$@"
 RUN
 chmod +x "$out.tmp/run.sh"

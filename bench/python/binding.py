@@ -14,6 +14,7 @@ draws), so the two sides provably run the same math; `ms` are the timed repetiti
 """
 
 import argparse
+import gzip
 import math
 import os
 import sys
@@ -117,9 +118,14 @@ def epoch_seed(seed, epoch):
 
 
 def read_idx(path, header, shape):
-    """An uncompressed IDX file's payload as a uint8 tensor of the given shape."""
-    with open(path, "rb") as f:
-        data = bytearray(f.read())
+    """An IDX file's payload as a uint8 tensor of the given shape; PATH.gz when only that exists
+    (as the C# loader reads it: the GPU package carries MNIST gzipped)."""
+    if not os.path.exists(path) and os.path.exists(path + ".gz"):
+        with gzip.open(path + ".gz", "rb") as f:
+            data = bytearray(f.read())
+    else:
+        with open(path, "rb") as f:
+            data = bytearray(f.read())
     return torch.frombuffer(data, dtype=torch.uint8, offset=header).view(*shape)
 
 

@@ -12,8 +12,22 @@ namespace GenCourse.Bench.Binding;
 /// </summary>
 public static class BindingSuite
 {
-    /// <summary>Debian's interpreter, where python3-torch is installed (not a pyenv python3 on PATH).</summary>
-    public const string Python = "/usr/bin/python3";
+    /// <summary>Where the variable that names another interpreter is read.</summary>
+    public const string PythonVariable = "GENCOURSE_PYTHON";
+
+    /// <summary>
+    /// The interpreter of the PyTorch side: <c>GENCOURSE_PYTHON</c> when set (the GPU package's
+    /// run.sh sets it to the python whose torch the bridge was built against), else Debian's
+    /// /usr/bin/python3, where python3-torch is installed (not a pyenv python3 on PATH).
+    /// </summary>
+    public static string Python
+    {
+        get
+        {
+            string? env = Environment.GetEnvironmentVariable(PythonVariable);
+            return string.IsNullOrWhiteSpace(env) ? "/usr/bin/python3" : env.Trim();
+        }
+    }
 
     /// <summary>The targets from the issue: C#/Python time ratio per case, and RSS growth.</summary>
     private static readonly Dictionary<string, double> RatioTargets = new()
@@ -203,20 +217,24 @@ public static class BindingSuite
 
     private static double KbToMb(string kb) => long.Parse(kb, CultureInfo.InvariantCulture) / 1024.0;
 
-    /// <summary>The PyTorch version /usr/bin/python3 imports, or a clear error saying how to install it.</summary>
+    /// <summary>The PyTorch version <see cref="Python"/> imports, or a clear error saying how to install it.</summary>
     private static string PythonTorchVersion()
     {
-        const string install = "install Debian's PyTorch (the same libtorch the bridge uses) with `sudo apt-get install python3-torch`";
-        if (!File.Exists(Python)) throw new BenchException($"{Python} does not exist; {install}");
+        string python = Python;
+        string install = Environment.GetEnvironmentVariable(PythonVariable) is { Length: > 0 }
+            ? $"{PythonVariable}={python} must name a python that imports torch (the one whose libtorch the bridge was built against), or unset it to use Debian's /usr/bin/python3"
+            : "install Debian's PyTorch (the same libtorch the bridge uses) with `sudo apt-get install python3-torch`";
+        // A bare name ("python3") is looked up on PATH when it runs; a path must exist.
+        if (python.Contains('/') && !File.Exists(python)) throw new BenchException($"{python} does not exist; {install}");
         try
         {
             string output = Subprocess.Run(Python, ["-c", "import torch; print(torch.__version__)"],
-                new Dictionary<string, string>(), $"{Python} -c 'import torch'");
+                new Dictionary<string, string>(), $"{python} -c 'import torch'");
             return output.Trim();
         }
         catch (BenchException e)
         {
-            throw new BenchException($"{Python} cannot import torch; {install}.\n{e.Message}");
+            throw new BenchException($"{python} cannot import torch; {install}.\n{e.Message}");
         }
     }
 
