@@ -18,8 +18,10 @@ public sealed class SeedEachTestAttribute : BeforeAfterTestAttribute
 {
     public const string SaltVariable = "GENCOURSE_TEST_SEED";
 
-    public override void Before(MethodInfo methodUnderTest)
-        => torch.manual_seed(SeedFor(methodUnderTest.DeclaringType?.FullName + "." + methodUnderTest.Name, Salt()));
+    public override void Before(MethodInfo methodUnderTest) => torch.manual_seed(SeedFor(methodUnderTest));
+
+    /// <summary>The seed a test starts from: its class's full name and its own, under the current salt.</summary>
+    public static long SeedFor(MethodInfo test) => SeedFor(test.DeclaringType?.FullName + "." + test.Name, Salt());
 
     /// <summary>FNV-1a of the test's name, mixed with the salt; kept below 2⁶³ so it is a valid seed.</summary>
     public static long SeedFor(string testName, long salt)

@@ -239,7 +239,7 @@ public static class BindingSuite
         if (python.Contains('/') && !File.Exists(python)) throw new BenchException($"{python} does not exist; {install}");
         try
         {
-            string output = Subprocess.Run(Python, ["-c", "import torch; print(torch.__version__)"],
+            string output = Subprocess.Run(python, ["-c", "import torch; print(torch.__version__)"],
                 new Dictionary<string, string>(), $"{python} -c 'import torch'");
             return output.Trim();
         }

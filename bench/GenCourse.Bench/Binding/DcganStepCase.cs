@@ -27,9 +27,7 @@ public sealed class DcganStepCase : BindingCase
         d = DcganInit.Apply(new DcganDiscriminator());
         using (torch.NewDisposeScope())
             real = (torch.rand(128, 1, 28, 28) * 2 - 1).DetachFromDisposeScope();   // [128, 1, 28, 28] in [−1, 1]
-        trainer = new GanTrainer(g, d,
-            optim.Adam(g.parameters(), lr: 2e-4, betas: (0.5, 0.999)),
-            optim.Adam(d.parameters(), lr: 2e-4, betas: (0.5, 0.999)));
+        trainer = GanTrainer.WithPaperOptimizers(g, d);   // Adam lr 2e-4, β = (0.5, 0.999) for each
     }
 
     public override string Name => "dcgan_step";

@@ -63,10 +63,6 @@ public class Autoencoder : nn.Module<Tensor, AutoencoderOutput>
     }
 
     /// <summary>
-    /// The training objective of a batch. Here L_AE alone; the regularised variants add their
-    /// penalty (and the denoising one corrupts the input first).
-    /// </summary>
-    /// <summary>
     /// Sets the decoder's output bias so that it starts at the mean pixel of <paramref name="images"/>
     /// (logit(x̄_c) before a sigmoid, x̄_c before a linear output); see <see cref="OutputBias"/> for
     /// why a sigmoid decoder trained with the squared error needs this. <see cref="AutoencoderTrainer"/>
@@ -88,6 +84,10 @@ public class Autoencoder : nn.Module<Tensor, AutoencoderOutput>
         OutputBias.Assign(target, perChannel);
     }
 
+    /// <summary>
+    /// The training objective of a batch. Here L_AE alone; the regularised variants add their
+    /// penalty (and the denoising one corrupts the input first).
+    /// </summary>
     public virtual AutoencoderLoss Loss(Tensor x)
     {
         AutoencoderOutput output = call(x);
