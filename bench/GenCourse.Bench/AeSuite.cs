@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using GenCourse.Autoencoders;
 using GenCourse.Data;
-using GenCourse.Torch;
+using GenCourse.Engine;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace GenCourse.Bench;
 
@@ -57,10 +59,9 @@ public static class AeSuite
             Console.Error.WriteLine("usage: bench ae [--epochs N] [--linear-epochs N] [--latent K] [--device cpu|cuda] [--seed S] [--train-count N]");
             return 2;
         }
-        Device where = device ?? (torch.cuda.is_available() ? Device.CUDA : Device.CPU);
+        Device where = device ?? (torch.cuda.is_available() ? torch.CUDA : torch.CPU);
 
-        RuntimeInfo info = torch.runtime_info();
-        Console.WriteLine($"bench ae: chapter 1 autoencoders on MNIST; device {where}, libtorch {info.TorchVersion}, {info.Threads} threads ({info.ThreadSource}), OMP_WAIT_POLICY={info.OmpWaitPolicy}");
+        Console.WriteLine($"bench ae: chapter 1 autoencoders on MNIST; device {where}, libtorch {torch.__version__}, {torch.get_num_threads()} threads ({NativeSettings.ThreadSource}), OMP_WAIT_POLICY={NativeSettings.WaitPolicy}");
 
         using ImageDataset fullTrain = Mnist.Load(DataSplit.Train);
         using ImageDataset testCpu = Mnist.Load(DataSplit.Test);
@@ -77,7 +78,7 @@ public static class AeSuite
         TimeSpan convTime;
         using (var conv = new Autoencoder(convOptions, where))
         {
-            Console.WriteLine($"conv AE: {conv.parameter_count():N0} parameters, {epochs} epochs of {(train.Count + 127) / 128} steps");
+            Console.WriteLine($"conv AE: {conv.parameters().Sum(p => p.numel()):N0} parameters, {epochs} epochs of {(train.Count + 127) / 128} steps");
             TrainingHistory history = AutoencoderTrainer.Train(conv, train, convTrain, test, e => Console.WriteLine($"  {e}"));
             convTime = history.Elapsed;
             convMse = AutoencoderTrainer.MsePerPixel(conv, test.Images);

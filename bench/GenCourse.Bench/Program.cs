@@ -1,17 +1,20 @@
-using GenCourse.Bench.Binding;
+using GenCourse.Bench.Engine;
 
 namespace GenCourse.Bench;
 
 /// <summary>
-/// <c>GenCourse.Bench &lt;suite&gt; [options]</c>: side-by-side timings against PyTorch on the same
-/// libtorch, and the chapters' quality runs (<c>./gencourse bench &lt;suite&gt;</c>).
+/// <c>GenCourse.Bench &lt;suite&gt; [options]</c>: side-by-side timings of the course's TorchSharp
+/// code against PyTorch, and the chapters' quality runs (<c>./gencourse bench &lt;suite&gt;</c>).
 /// </summary>
 public static class Program
 {
-    private const string Suites = "binding, ae, vae";
+    private const string Suites = "engine, ae, vae";
 
     public static int Main(string[] args)
     {
+        // Thread and malloc settings must reach libtorch before it loads (GenCourse's module
+        // initializer runs on first use of a GenCourse type; this makes that use explicit).
+        GenCourse.Engine.NativeSettings.Apply();
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
             Console.Error.WriteLine($"usage: GenCourse.Bench <suite> [options]   (suites: {Suites})");
@@ -22,7 +25,7 @@ public static class Program
         {
             return args[0] switch
             {
-                "binding" => BindingSuite.Run(options),
+                "engine" => EngineSuite.Run(options),
                 "ae" => AeSuite.Run(options),
                 "vae" => VaeSuite.Run(options),
                 _ => Unknown(args[0]),

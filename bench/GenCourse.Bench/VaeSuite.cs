@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using GenCourse.Data;
-using GenCourse.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using GenCourse.Vae;
 
 namespace GenCourse.Bench;
@@ -138,7 +139,7 @@ public static class VaeSuite
         int[] seeds = [0, 1, 2];
         int epochsA = 10, epochsB = 1000, k = 1000, isImages = 10_000, batchB = 100;
         double minutesB = 15, lrB = 1e-3;
-        Device device = Device.CPU;
+        Device device = torch.CPU;
         for (int i = 0; i < args.Length; ++i)
         {
             string a = args[i];
@@ -160,7 +161,7 @@ public static class VaeSuite
         }
         if (seeds.Length == 0) throw new ArgumentException("--seeds needs at least one seed");
         if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
-            throw new ArgumentException("--device cuda was asked for, but libtorch sees no CUDA device (is this the CPU build of the bridge?)");
+            throw new ArgumentException("--device cuda was asked for, but libtorch sees no CUDA device (is this the CPU build of TorchSharp? See README, \"Using a GPU\")");
         return new Settings(part, seeds, epochsA, epochsB, minutesB, k, isImages, device, lrB, batchB);
     }
 

@@ -1,4 +1,4 @@
-using GenCourse.Torch.Serialization;
+using GenCourse.Checkpoints;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

@@ -3,14 +3,15 @@ using GenCourse.Notebooks.Cli.Doctor;
 namespace GenCourse.Notebooks.Cli;
 
 /// <summary>
-/// <c>gencourse doctor</c>: what a learner needs to know before training: the libtorch in use
-/// and where it came from, CPU threads and their source, the BLAS really loaded, CUDA and the
-/// GPU, the data sets verified against their committed SHA-256 lists, and the .NET SDK.
+/// <c>gencourse doctor</c>: what a learner needs to know before training: the TorchSharp and
+/// libtorch in use and where they were loaded from, CPU threads and who set them, the OpenMP wait
+/// policy and malloc settings, the BLAS, CUDA and the GPU, the data sets verified against their
+/// committed SHA-256 lists, and the .NET SDK.
 /// Exits 1, with a fix-it sentence per problem, when something required is missing.
 /// </summary>
 public static class DoctorCommand
 {
-    public const string Usage = "doctor            check libtorch, threads, BLAS, CUDA, data sets and the .NET SDK";
+    public const string Usage = "doctor            check TorchSharp/libtorch, threads, BLAS, CUDA, data sets and the .NET SDK";
 
     public static int Run(string[] args, TextWriter output)
     {

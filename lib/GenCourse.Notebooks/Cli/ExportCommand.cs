@@ -1,4 +1,4 @@
-using GenCourse.Torch.Serialization;
+using GenCourse.Checkpoints;
 using GenCourse.Notebooks.Runner;
 using GenCourse.Notebooks.Runner.Export;
 
@@ -12,7 +12,7 @@ public static class ExportCommand
 
         Writes the notebook as a .NET 10 file-based app: the cells' code in order, markdown as
         comments, #r "nuget: Id, Version" as #:package, a #r of a DLL built from this
-        repository's lib/ as #:project. Build or run it with `dotnet build FILE.cs` /
+        repository's lib/ (or one its build output holds, such as TorchSharp.dll) as #:project. Build or run it with `dotnet build FILE.cs` /
         `dotnet run FILE.cs`. Default FILE: out/export/NAME.cs under the repository.
         """;
 

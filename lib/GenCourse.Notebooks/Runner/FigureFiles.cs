@@ -1,4 +1,4 @@
-using GenCourse.Torch.Serialization;
+using GenCourse.Checkpoints;
 namespace GenCourse.Notebooks.Runner;
 
 /// <summary>Writes a run's figures as files (figure-1.png, figure-2.svg, …), replacing those of an earlier run.</summary>

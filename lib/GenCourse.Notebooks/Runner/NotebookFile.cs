@@ -1,4 +1,4 @@
-using GenCourse.Torch.Serialization;
+using GenCourse.Checkpoints;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;

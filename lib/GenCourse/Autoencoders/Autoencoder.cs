@@ -1,4 +1,6 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Autoencoders;
 
@@ -19,21 +21,30 @@ namespace GenCourse.Autoencoders;
 /// </summary>
 public class Autoencoder : nn.Module<Tensor, AutoencoderOutput>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     /// <summary>Builds the encoder and decoder of <paramref name="options"/> with their parameters on <paramref name="device"/> (default CPU).</summary>
     public Autoencoder(AutoencoderOptions options, Device? device = null)
+        : base(nameof(Autoencoder))
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
         if (options.Architecture == AutoencoderArchitecture.Conv)
         {
-            Encoder = RegisterModule("encoder", new ConvEncoder(options, device));
-            Decoder = RegisterModule("decoder", new ConvDecoder(options, device));
+            Encoder = new ConvEncoder(options, device);
+            register_module("encoder", Encoder);
+            Decoder = new ConvDecoder(options, device);
+            register_module("decoder", Decoder);
         }
         else
         {
-            Encoder = RegisterModule("encoder", new MlpEncoder(options, device));
-            Decoder = RegisterModule("decoder", new MlpDecoder(options, device));
+            Encoder = new MlpEncoder(options, device);
+            register_module("encoder", Encoder);
+            Decoder = new MlpDecoder(options, device);
+            register_module("decoder", Decoder);
         }
     }
 
@@ -132,7 +143,7 @@ public class Autoencoder : nn.Module<Tensor, AutoencoderOutput>
         this.eval();
         try
         {
-            using GradModeScope noGrad = torch.no_grad();
+            using var noGrad = torch.no_grad();
             var parts = new List<Tensor>();
             using (torch.NewDisposeScope())
             {

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using GenCourse.Data;
-using GenCourse.Torch;
+using TorchSharp;
+
+using static TorchSharp.torch;
+using GenCourse.Engine;
 using GenCourse.Training;
 
 namespace GenCourse.Autoencoders;
@@ -51,6 +54,7 @@ public static class AutoencoderTrainer
                 var losses = new List<Tensor>();
                 var reconstructions = new List<Tensor>();
                 var penalties = new List<Tensor>();
+                long steps = 0;
                 foreach (Batch batch in loader)
                 {
                     using (batch)
@@ -67,6 +71,7 @@ public static class AutoencoderTrainer
                         }
                         optimizer.step();
                     }
+                    TrainingMemory.AfterStep(++steps);
                 }
                 double[] stepLoss = ToDoubles(losses);
                 double[] stepReconstruction = ToDoubles(reconstructions);
@@ -135,7 +140,7 @@ public static class AutoencoderTrainer
         model.eval();
         try
         {
-            using GradModeScope noGrad = torch.no_grad();
+            using var noGrad = torch.no_grad();
             using (torch.NewDisposeScope())
             {
                 Device device = model.Device;
@@ -149,7 +154,7 @@ public static class AutoencoderTrainer
                     Tensor xHat = model.call(x).Reconstruction;
                     sum = sum + Autoencoder.ReconstructionError(t, xHat).sum(ScalarType.Float64);
                 }
-                return sum.item<double>() / (n * (double)model.Options.InputSize);
+                return sum.ToDouble() / (n * (double)model.Options.InputSize);
             }
         }
         finally

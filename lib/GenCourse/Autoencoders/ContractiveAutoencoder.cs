@@ -1,5 +1,7 @@
 using System.Globalization;
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Autoencoders;
 
@@ -36,7 +38,7 @@ public sealed class ContractiveAutoencoder : Autoencoder
     public Tensor JacobianNorm(Tensor x)
     {
         if (Contractive.Method == JacobianMethod.Autograd) return ContractivePenalty.Autograd(Encode, x);
-        using GradModeScope noGrad = torch.no_grad();
+        using var noGrad = torch.no_grad();
         return ContractivePenalty.ClosedForm(Encode(x), ((MlpEncoder)Encoder).Latent.weight);
     }
 

@@ -1,4 +1,6 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Autoencoders;
 
@@ -79,7 +81,7 @@ public static class ContractivePenalty
         for (long j = 0; j < h.size(1); ++j)
         {
             // ∇_x Σ_b h_bj = (∂h_bj/∂x_b)_b, row j of every sample's Jacobian   [B, …]
-            Tensor row = torch.autograd.grad(h[.., j].sum(), x, retain_graph: true, create_graph: createGraph);
+            Tensor row = Engine.Autograd.Grad(h[.., j].sum(), x, createGraph, retainGraph: true);
             Tensor squares = row.square().flatten(1).sum(1);   // Σ_i (∂h_j/∂x_i)²   [B]
             total = total is null ? squares : total + squares;
         }
@@ -95,7 +97,7 @@ public static class ContractivePenalty
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(x);
-        using GradModeScope grad = torch.enable_grad();
+        using var grad = torch.enable_grad();
         Tensor input = x.detach().requires_grad_();
         Tensor h = encoder(input);
         Tensor norms = FromGraph(h, input, createGraph);

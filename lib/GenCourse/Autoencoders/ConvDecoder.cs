@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Autoencoders;
 
@@ -11,12 +12,17 @@ namespace GenCourse.Autoencoders;
 /// </summary>
 public sealed class ConvDecoder : nn.Module<Tensor, Tensor>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     private readonly long[] featureShape;
     private readonly nn.Module<Tensor, Tensor> projectActivation;
     private readonly nn.Module<Tensor, Tensor> activation;
     private readonly ConvTranspose2d output;
 
     public ConvDecoder(AutoencoderOptions options, Device? device = null)
+        : base(nameof(ConvDecoder))
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Architecture != AutoencoderArchitecture.Conv)
@@ -25,9 +31,12 @@ public sealed class ConvDecoder : nn.Module<Tensor, Tensor>
         LatentSize = options.LatentSize;
         int stages = options.ConvChannels.Count;
         featureShape = new long[] { options.ConvChannels[^1], options.InputShape[1] >> stages, options.InputShape[2] >> stages };
-        Project = RegisterModule("project", nn.Linear(options.LatentSize, featureShape[0] * featureShape[1] * featureShape[2], device: device));
-        projectActivation = RegisterModule("project_activation", options.HiddenActivation.ToModule());
-        Features = RegisterModule("features", nn.Sequential());
+        Project = nn.Linear(options.LatentSize, featureShape[0] * featureShape[1] * featureShape[2], device: device);
+        register_module("project", Project);
+        projectActivation = options.HiddenActivation.ToModule();
+        register_module("project_activation", projectActivation);
+        Features = nn.Sequential();
+        register_module("features", Features);
         ConvTranspose2d? last = null;
         for (int s = stages - 1; s >= 0; --s)
         {
@@ -37,7 +46,8 @@ public sealed class ConvDecoder : nn.Module<Tensor, Tensor>
             if (s > 0) Features.append(options.HiddenActivation.ToModule());
         }
         output = last!;
-        activation = RegisterModule("activation", options.OutputActivation.ToModule());
+        activation = options.OutputActivation.ToModule();
+        register_module("activation", activation);
     }
 
     /// <summary>k, the code size.</summary>

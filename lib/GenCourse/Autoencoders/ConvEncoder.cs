@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Autoencoders;
 
@@ -11,17 +12,23 @@ namespace GenCourse.Autoencoders;
 /// </summary>
 public sealed class ConvEncoder : nn.Module<Tensor, Tensor>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     private readonly long[] inputShape;
     private readonly nn.Module<Tensor, Tensor> activation;
 
     public ConvEncoder(AutoencoderOptions options, Device? device = null)
+        : base(nameof(ConvEncoder))
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Architecture != AutoencoderArchitecture.Conv)
             throw new ArgumentException("ConvEncoder needs options with Architecture = Conv", nameof(options));
         options.Validate();
         inputShape = options.InputShape.ToArray();
-        Features = RegisterModule("features", nn.Sequential());
+        Features = nn.Sequential();
+        register_module("features", Features);
         long channels = inputShape[0];
         foreach (int c in options.ConvChannels)
         {
@@ -31,8 +38,10 @@ public sealed class ConvEncoder : nn.Module<Tensor, Tensor>
         }
         int stages = options.ConvChannels.Count;
         FeatureShape = new[] { channels, inputShape[1] >> stages, inputShape[2] >> stages };
-        Latent = RegisterModule("latent", nn.Linear(FeatureShape[0] * FeatureShape[1] * FeatureShape[2], options.LatentSize, device: device));
-        activation = RegisterModule("activation", options.LatentActivation.ToModule());
+        Latent = nn.Linear(FeatureShape[0] * FeatureShape[1] * FeatureShape[2], options.LatentSize, device: device);
+        register_module("latent", Latent);
+        activation = options.LatentActivation.ToModule();
+        register_module("activation", activation);
     }
 
     /// <summary>The strided convolutions and their activations.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Autoencoders;
 

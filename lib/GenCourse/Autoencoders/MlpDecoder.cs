@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Autoencoders;
 
@@ -9,16 +10,22 @@ namespace GenCourse.Autoencoders;
 /// </summary>
 public sealed class MlpDecoder : nn.Module<Tensor, Tensor>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     private readonly long[] outputShape;
     private readonly nn.Module<Tensor, Tensor> activation;
 
     public MlpDecoder(AutoencoderOptions options, Device? device = null)
+        : base(nameof(MlpDecoder))
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         LatentSize = options.LatentSize;
         outputShape = options.InputShape.ToArray();
-        Hidden = RegisterModule("hidden", nn.Sequential());
+        Hidden = nn.Sequential();
+        register_module("hidden", Hidden);
         long width = options.LatentSize;
         foreach (int size in options.HiddenSizes.Reverse())
         {
@@ -26,8 +33,10 @@ public sealed class MlpDecoder : nn.Module<Tensor, Tensor>
             Hidden.append(options.HiddenActivation.ToModule());
             width = size;
         }
-        Output = RegisterModule("output", nn.Linear(width, options.InputSize, device: device));
-        activation = RegisterModule("activation", options.OutputActivation.ToModule());
+        Output = nn.Linear(width, options.InputSize, device: device);
+        register_module("output", Output);
+        activation = options.OutputActivation.ToModule();
+        register_module("activation", activation);
     }
 
     /// <summary>k, the code size.</summary>

@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Autoencoders;
 
@@ -11,15 +12,21 @@ namespace GenCourse.Autoencoders;
 /// </summary>
 public sealed class MlpEncoder : nn.Module<Tensor, Tensor>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     private readonly nn.Module<Tensor, Tensor> activation;
 
     public MlpEncoder(AutoencoderOptions options, Device? device = null)
+        : base(nameof(MlpEncoder))
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         InputSize = options.InputSize;
         LatentActivation = options.LatentActivation;
-        Hidden = RegisterModule("hidden", nn.Sequential());
+        Hidden = nn.Sequential();
+        register_module("hidden", Hidden);
         long width = InputSize;
         foreach (int size in options.HiddenSizes)
         {
@@ -27,8 +34,10 @@ public sealed class MlpEncoder : nn.Module<Tensor, Tensor>
             Hidden.append(options.HiddenActivation.ToModule());
             width = size;
         }
-        Latent = RegisterModule("latent", nn.Linear(width, options.LatentSize, device: device));
-        activation = RegisterModule("activation", options.LatentActivation.ToModule());
+        Latent = nn.Linear(width, options.LatentSize, device: device);
+        register_module("latent", Latent);
+        activation = options.LatentActivation.ToModule();
+        register_module("activation", activation);
     }
 
     /// <summary>D, the number of input values.</summary>

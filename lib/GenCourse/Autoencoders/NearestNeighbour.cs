@@ -1,4 +1,6 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Autoencoders;
 
@@ -31,7 +33,7 @@ public static class NearestNeighbour
             Tensor? best = null;
             for (long start = 0; start < reference.size(0); start += chunk)
             {
-                Tensor r = reference.narrow(0, start, Math.Min(chunk, reference.size(0) - start)).flatten(1).to(s.device, ScalarType.Float32);
+                Tensor r = reference.narrow(0, start, Math.Min(chunk, reference.size(0) - start)).flatten(1).to(ScalarType.Float32, s.device);
                 // ‖s − r‖² = ‖s‖² − 2 s·r + ‖r‖²   [S, chunk]
                 Tensor squared = s.square().sum(1, keepdim: true) - 2 * torch.mm(s, r.t()) + r.square().sum(1).unsqueeze(0);
                 (Tensor nearest, _) = squared.min(1);

@@ -1,4 +1,6 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Autoencoders;
 
@@ -64,7 +66,7 @@ public static class OutputBias
         using (torch.NewDisposeScope())
         {
             long pixels = outputBias.numel() / channels;
-            Tensor expanded = perChannel.to(outputBias.device, outputBias.dtype).unsqueeze(1).expand(channels, pixels);   // [C] → [C, H·W]
+            Tensor expanded = perChannel.to(outputBias.dtype, outputBias.device).unsqueeze(1).expand(channels, pixels);   // [C] → [C, H·W]
             outputBias.copy_(expanded.reshape(outputBias.shape));
         }
     }

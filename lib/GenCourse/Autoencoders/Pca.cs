@@ -1,4 +1,6 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Autoencoders;
 
@@ -57,7 +59,7 @@ public sealed class Pca : IDisposable
         get
         {
             using Tensor kept = Variances.sum();
-            return kept.item<double>() / TotalVariance;
+            return kept.ToDouble() / TotalVariance;
         }
     }
 
@@ -83,7 +85,7 @@ public sealed class Pca : IDisposable
             Tensor flat = data.flatten(1);                                            // [N, D]
             Tensor sum = torch.zeros(new[] { d }, ScalarType.Float64, data.device);
             for (long start = 0; start < n; start += ChunkRows)
-                sum = sum + flat.narrow(0, start, Math.Min(ChunkRows, n - start)).to(ScalarType.Float64).sum(0);
+                sum = sum + flat.narrow(0, start, Math.Min(ChunkRows, n - start)).to(ScalarType.Float64).sum(0L);
             Tensor mu = sum / (double)n;                                              // μ  [D]
             Tensor scatter = torch.zeros(new[] { d, d }, ScalarType.Float64, data.device);
             for (long start = 0; start < n; start += ChunkRows)
@@ -93,7 +95,7 @@ public sealed class Pca : IDisposable
             }
             Tensor covariance = scatter / (double)(n - 1);                            // C  [D, D]
             (Tensor eigenvalues, Tensor eigenvectors) = torch.linalg.eigh(covariance); // ascending
-            double total = eigenvalues.sum().item<double>();
+            double total = eigenvalues.sum().ToDouble();
             Tensor top = eigenvectors.narrow(1, d - components, components).flip(1).contiguous();   // [D, k], largest first
             Tensor variances = eigenvalues.narrow(0, d - components, components).flip(0).clamp(0.0, null).contiguous();
             return new Pca(mu, top, variances, total, data.shape[1..], n);
@@ -152,7 +154,7 @@ public sealed class Pca : IDisposable
                 Tensor rows = x.narrow(0, start, Math.Min(ChunkRows, n - start)).flatten(1).to(ScalarType.Float64);
                 Tensor centred = rows - Mean;
                 Tensor residual = centred - torch.mm(torch.mm(centred, v), v.t());   // (I − V_k V_kᵀ)(x − μ)
-                sum += residual.square().sum().item<double>();
+                sum += residual.square().sum().ToDouble();
             }
         }
         return sum / (n * (double)InputSize);

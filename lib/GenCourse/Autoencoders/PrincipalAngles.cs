@@ -1,4 +1,7 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using GenCourse.Engine;
 
 namespace GenCourse.Autoencoders;
 
@@ -44,7 +47,7 @@ public static class PrincipalAngles
     {
         Tensor a64 = a.to(ScalarType.Float64);
         (Tensor lambda, Tensor v) = torch.linalg.eigh(torch.mm(a64.t(), a64));
-        double smallest = lambda.min().item<double>(), largest = lambda.max().item<double>();
+        double smallest = lambda.min().ToDouble(), largest = lambda.max().ToDouble();
         if (!(smallest > largest * 1e-12) || largest <= 0)
             throw new ArgumentException($"{which} matrix's columns are (numerically) linearly dependent (eigenvalues of AᵀA from {smallest:G3} to {largest:G3}), so they do not span a {a.size(1)}-dimensional subspace; drop the redundant columns");
         return torch.mm(a64, torch.mm(v * lambda.rsqrt(), v.t()));

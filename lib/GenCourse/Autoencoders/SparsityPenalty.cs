@@ -1,4 +1,6 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Autoencoders;
 
@@ -25,7 +27,7 @@ public static class SparsityPenalty
     public static Tensor MeanActivation(Tensor h)
     {
         CheckCodes(h);
-        return h.mean(0);
+        return h.mean([0]);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GenCourse.Torch.Serialization;
+using GenCourse.Checkpoints;
 
 namespace GenCourse.Autoencoders;
 

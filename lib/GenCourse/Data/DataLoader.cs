@@ -1,5 +1,8 @@
 using System.Collections;
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using GenCourse.Engine;
 
 namespace GenCourse.Data;
 
@@ -134,13 +137,13 @@ public sealed class DataLoader : IEnumerable<Batch>
     private Tensor Take(Tensor source, Tensor index)
     {
         Tensor rows;
-        if (source.device == index.device) rows = source.index_select(0, index);
+        if (source.device.SameAs(index.device)) rows = source.index_select(0, index);
         else
         {
             using Tensor moved = index.to(source.device);
             rows = source.index_select(0, moved);
         }
-        if (rows.device == Device) return rows;
+        if (rows.device.SameAs(Device)) return rows;
         using (rows) return rows.to(Device);
     }
 

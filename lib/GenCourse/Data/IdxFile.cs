@@ -1,8 +1,11 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
-using GenCourse.Torch;
-using GenCourse.Torch.Serialization;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using GenCourse.Engine;
+using GenCourse.Checkpoints;
 
 namespace GenCourse.Data;
 
@@ -33,7 +36,24 @@ public static class IdxFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such IDX file.", path);
         var (array, shape) = ReadArray(path);
-        return torch.tensor(array, shape);
+        return array switch
+        {
+            // Exact types: the runtime lets a byte[] pass as sbyte[] and the other way round.
+            sbyte[] a when a.GetType() == typeof(sbyte[]) => Int8Tensor(a, shape),
+            byte[] a when a.GetType() == typeof(byte[]) => torch.tensor(a, shape),
+            short[] a => torch.tensor(a, shape),
+            int[] a => torch.tensor(a, shape),
+            float[] a => torch.tensor(a, shape),
+            double[] a => torch.tensor(a, shape),
+            _ => throw new InvalidOperationException($"IDX element array {array.GetType().Name} has no tensor dtype"),
+        };
+    }
+
+    // TorchSharp has no sbyte[] factory (an sbyte[] passes as IList<byte> and comes back uint8).
+    private static Tensor Int8Tensor(sbyte[] values, long[] shape)
+    {
+        using Tensor wide = torch.tensor(Array.ConvertAll(values, v => (short)v), shape);
+        return wide.to(ScalarType.Int8);
     }
 
     /// <summary>The values of an IDX file as a flat .NET array (byte[], sbyte[], short[], int[], float[], double[]) and its shape.</summary>

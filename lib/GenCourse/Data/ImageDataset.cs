@@ -1,4 +1,7 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using GenCourse.Engine;
 
 namespace GenCourse.Data;
 
@@ -22,7 +25,7 @@ public sealed class ImageDataset : IDisposable
         if (images.dim() != 4)
             throw new ArgumentException($"images must be [N, C, H, W]; got shape [{string.Join(", ", images.shape)}]", nameof(images));
         if (labels.dim() != 1 || labels.dtype != ScalarType.Int64)
-            throw new ArgumentException($"labels must be a 1-d int64 tensor; got {labels.dtype.TorchName()} of shape [{string.Join(", ", labels.shape)}]", nameof(labels));
+            throw new ArgumentException($"labels must be a 1-d int64 tensor; got {labels.dtype} of shape [{string.Join(", ", labels.shape)}]", nameof(labels));
         if (labels.size(0) != images.size(0))
             throw new ArgumentException($"{images.size(0)} images but {labels.size(0)} labels", nameof(labels));
         Name = name;

@@ -1,4 +1,6 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Data;
 
@@ -56,11 +58,11 @@ public static class ImageTransforms
 
     private static void CheckProbabilities(Tensor x)
     {
-        if (!x.dtype.IsFloatingPoint())
-            throw new ArgumentException($"binarisation needs pixel intensities in [0, 1] as floating point; got {x.dtype.TorchName()}", nameof(x));
+        if (!x.is_floating_point())
+            throw new ArgumentException($"binarisation needs pixel intensities in [0, 1] as floating point; got {x.dtype}", nameof(x));
         using Tensor lo = x.min();
         using Tensor hi = x.max();
-        double min = lo.item<double>(), max = hi.item<double>();
+        double min = lo.ToDouble(), max = hi.ToDouble();
         if (min < 0 || max > 1)
             throw new ArgumentException($"binarisation needs intensities in [0, 1], but they span [{min}, {max}]; were the images already scaled to [−1, 1]?", nameof(x));
     }

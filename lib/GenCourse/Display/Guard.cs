@@ -1,3 +1,5 @@
+using GenCourse.Engine;
+
 namespace GenCourse.Display;
 
 /// <summary>Argument checks shared by the display types, each with a message that says what to do.</summary>
@@ -19,7 +21,7 @@ internal static class Guard
     }
 
     /// <summary>The values of a 1-D (or [N, 1]) tensor as doubles.</summary>
-    public static double[] Vector(GenCourse.Torch.Tensor tensor, string paramName)
+    public static double[] Vector(TorchSharp.torch.Tensor tensor, string paramName)
     {
         ArgumentNullException.ThrowIfNull(tensor, paramName);
         long[] shape = tensor.shape;

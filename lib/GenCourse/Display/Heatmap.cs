@@ -1,6 +1,9 @@
 using System.Globalization;
 using GenCourse.Display.Rendering;
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using GenCourse.Engine;
 
 namespace GenCourse.Display;
 

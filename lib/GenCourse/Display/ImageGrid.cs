@@ -1,6 +1,9 @@
 using System.Globalization;
 using GenCourse.Display.Rendering;
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using GenCourse.Engine;
 
 namespace GenCourse.Display;
 
@@ -131,9 +134,9 @@ public sealed class ImageGrid : Figure, IMimeFormattable
             2 => (1, 1, (int)s[0], (int)s[1]),
             _ => throw new ArgumentException($"An image grid needs a tensor of shape [N, C, H, W] (or [N, H, W] for grey images), got [{string.Join(", ", s)}]; e.g. for flat MNIST vectors use x.view(-1, 1, 28, 28).", nameof(images)),
         };
-        isBytes = images.dtype == ScalarType.UInt8;
+        isBytes = images.dtype == ScalarType.Byte;
         if (!isBytes && images.dtype is not (ScalarType.Float16 or ScalarType.BFloat16 or ScalarType.Float32 or ScalarType.Float64))
-            throw new ArgumentException($"An image grid reads floating-point images (or uint8 0–255), got dtype {images.dtype.TorchName()}; convert with .@float().", nameof(images));
+            throw new ArgumentException($"An image grid reads floating-point images (or uint8 0–255), got dtype {images.dtype}; convert with .@float().", nameof(images));
         return images.ToArray<double>();
     }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using GenCourse.Display.Rendering;
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Display;
 
@@ -67,8 +69,11 @@ public sealed class LinePlot : Figure, IMimeFormattable
         return Add(name, y.Select(v => (double)v), color);
     }
 
+    /// <summary>Adds a series plotted against its index 0, 1, 2, … (an exact match for arrays, which TorchSharp would also convert to a tensor).</summary>
+    public LinePlot Add(string name, double[] y, Color? color = null) => Add(name, (IEnumerable<double>)y, color);
+
     /// <summary>Adds the values of a 1-D tensor, plotted against their index.</summary>
-    public LinePlot Add(string name, Tensor y, Color? color = null) => Add(name, Guard.Vector(y, nameof(y)), color);
+    public LinePlot Add(string name, Tensor y, Color? color = null) => Add(name, (IEnumerable<double>)Guard.Vector(y, nameof(y)), color);
 
     /// <summary>Adds a series of (x, y) points, joined in the order given.</summary>
     public LinePlot Add(string name, IEnumerable<double> x, IEnumerable<double> y, Color? color = null) =>

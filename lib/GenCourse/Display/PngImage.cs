@@ -1,4 +1,4 @@
-using GenCourse.Torch.Serialization;
+using GenCourse.Checkpoints;
 using GenCourse.Display.Rendering;
 
 namespace GenCourse.Display;

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
 using GenCourse.Display.Rendering;
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using GenCourse.Engine;
 
 namespace GenCourse.Display;
 

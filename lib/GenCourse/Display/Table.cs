@@ -1,4 +1,4 @@
-using GenCourse.Torch.Serialization;
+using GenCourse.Checkpoints;
 using System.Globalization;
 using System.Reflection;
 using System.Text;

@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Gan;
 
@@ -19,22 +20,28 @@ namespace GenCourse.Gan;
 /// </summary>
 public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     private readonly Sequential net;
 
     /// <summary>Builds D for <paramref name="options"/> on <paramref name="device"/> (default CPU).</summary>
     public DcganDiscriminator(DcganOptions? options = null, Device? device = null)
+        : base(nameof(DcganDiscriminator))
     {
         options ??= new DcganOptions();
         options.Validate();
         Options = options;
         long c = options.Features;
-        net = RegisterModule("net", nn.Sequential(
+        net = nn.Sequential(
             nn.Conv2d(options.ImageChannels, c, 4, 2, 1, bias: false, device: device),       // [B, C, s, s] → [B, c, s/2, s/2]
             nn.LeakyReLU(options.LeakySlope),
             nn.Conv2d(c, 2 * c, 4, 2, 1, bias: false, device: device),                        // → [B, 2c, s/4, s/4]
             nn.BatchNorm2d(2 * c, device: device),
             nn.LeakyReLU(options.LeakySlope),
-            nn.Conv2d(2 * c, 1, options.BaseSize, 1, 0, bias: false, device: device)));      // → [B, 1, 1, 1]
+            nn.Conv2d(2 * c, 1, options.BaseSize, 1, 0, bias: false, device: device));       // → [B, 1, 1, 1]
+        register_module("net", net);
     }
 
     /// <summary>The settings this model was built with.</summary>
@@ -55,5 +62,6 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>
         return logits.view(-1);   // [B, 1, 1, 1] → [B]
     }
 
-    protected override string extra_repr() => Options.ToString();
+    /// <summary>The class and its options, e.g. for a notebook's output.</summary>
+    public override string ToString() => $"{GetType().Name}({Options})";
 }

@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Gan;
 
@@ -20,16 +21,21 @@ namespace GenCourse.Gan;
 /// </summary>
 public sealed class DcganGenerator : nn.Module<Tensor, Tensor>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     private readonly Sequential net;
 
     /// <summary>Builds G for <paramref name="options"/> on <paramref name="device"/> (default CPU).</summary>
     public DcganGenerator(DcganOptions? options = null, Device? device = null)
+        : base(nameof(DcganGenerator))
     {
         options ??= new DcganOptions();
         options.Validate();
         Options = options;
         long nz = options.LatentDim, c = options.Features, k0 = options.BaseSize;
-        net = RegisterModule("net", nn.Sequential(
+        net = nn.Sequential(
             nn.ConvTranspose2d(nz, 4 * c, k0, 1, 0, bias: false, device: device),                    // [B, nz, 1, 1] → [B, 4c, s/4, s/4]
             nn.BatchNorm2d(4 * c, device: device),
             nn.ReLU(),
@@ -37,7 +43,8 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>
             nn.BatchNorm2d(2 * c, device: device),
             nn.ReLU(),
             nn.ConvTranspose2d(2 * c, options.ImageChannels, 4, 2, 1, bias: false, device: device),   // → [B, C, s, s]
-            nn.Tanh()));
+            nn.Tanh());
+        register_module("net", net);
     }
 
     /// <summary>The settings this model was built with.</summary>
@@ -86,5 +93,6 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>
         }
     }
 
-    protected override string extra_repr() => Options.ToString();
+    /// <summary>The class and its options, e.g. for a notebook's output.</summary>
+    public override string ToString() => $"{GetType().Name}({Options})";
 }

@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Gan;
 
@@ -27,19 +28,22 @@ public static class DcganInit
     public static T Apply<T>(T model, Generator? rng = null) where T : nn.Module
     {
         ArgumentNullException.ThrowIfNull(model);
+        // Tensor.normal_ under no_grad, not nn.init.normal_: TorchSharp 0.107.0's nn.init.normal_
+        // accepts a generator and ignores it (it draws from the global one).
+        using var noGrad = torch.no_grad();
         model.apply(m =>
         {
             switch (m)
             {
                 case Conv2d conv:
-                    nn.init.normal_(conv.weight, 0, Std, rng);
+                    conv.weight.normal_(0, Std, rng);
                     break;
                 case ConvTranspose2d convT:
-                    nn.init.normal_(convT.weight, 0, Std, rng);
+                    convT.weight.normal_(0, Std, rng);
                     break;
                 case BatchNorm { weight: Tensor gamma, bias: Tensor beta }:
-                    nn.init.normal_(gamma, 1, Std, rng);
-                    nn.init.zeros_(beta);
+                    gamma.normal_(1, Std, rng);
+                    beta.zero_();
                     break;
             }
         });

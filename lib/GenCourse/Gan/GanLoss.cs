@@ -1,5 +1,7 @@
-using GenCourse.Torch;
-using F = GenCourse.Torch.nn.functional;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace GenCourse.Gan;
 
@@ -68,8 +70,8 @@ public static class GanLoss
     private static void Check(Tensor logits, string name)
     {
         ArgumentNullException.ThrowIfNull(logits, name);
-        if (!logits.dtype.IsFloatingPoint())
-            throw new ArgumentException($"{name} must be floating-point logits, got {logits.dtype.TorchName()}", name);
+        if (!logits.is_floating_point())
+            throw new ArgumentException($"{name} must be floating-point logits, got {logits.dtype}", name);
         if (logits.numel() == 0)
             throw new ArgumentException($"{name} is empty (shape [{string.Join(", ", logits.shape)}]); a GAN loss is a mean over at least one logit", name);
     }

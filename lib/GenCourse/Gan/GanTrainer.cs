@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using GenCourse.Data;
-using GenCourse.Torch;
-using GenCourse.Torch.Optimizers;
+using TorchSharp;
+
+using static TorchSharp.torch;
+using GenCourse.Engine;
+using Adam = TorchSharp.Modules.Adam;
 using GenCourse.Training;
 
 namespace GenCourse.Gan;
@@ -39,7 +42,7 @@ public sealed class GanTrainer : IDisposable
             throw new ArgumentException("G and D need an optimizer each: one optimizer over both would let L_D update G (and L_G update D)", nameof(optimizerD));
         if (!generator.Options.ImageShape.SequenceEqual(discriminator.Options.ImageShape))
             throw new ArgumentException($"G makes images [{string.Join(", ", generator.Options.ImageShape)}] but D reads [{string.Join(", ", discriminator.Options.ImageShape)}]; build both from the same DcganOptions", nameof(discriminator));
-        if (generator.Device != discriminator.Device)
+        if (!generator.Device.SameAs(discriminator.Device))
             throw new ArgumentException($"G is on {generator.Device} but D on {discriminator.Device}; move both to one device before creating their optimizers", nameof(discriminator));
         Generator = generator;
         Discriminator = discriminator;
@@ -74,7 +77,7 @@ public sealed class GanTrainer : IDisposable
     public static Adam PaperAdam(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return optim.Adam(model.parameters(), lr: 2e-4, betas: (0.5, 0.999));
+        return optim.Adam(model.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
     }
 
     public DcganGenerator Generator { get; }
@@ -106,7 +109,7 @@ public sealed class GanTrainer : IDisposable
         long[] s = real.shape;
         if (s.Length != 4 || !s[1..].SequenceEqual(image) || s[0] < 1)
             throw new ArgumentException($"the real batch must be images [B, {string.Join(", ", image)}] with B ≥ 1, got [{string.Join(", ", s)}]", nameof(real));
-        if (real.device != Discriminator.Device)
+        if (!real.device.SameAs(Discriminator.Device))
             throw new ArgumentException($"the real batch is on {real.device} but the models are on {Discriminator.Device}; move it with real.to(device)", nameof(real));
         Generator.train();
         Discriminator.train();
@@ -128,7 +131,7 @@ public sealed class GanTrainer : IDisposable
                 Tensor lossD = GanLoss.Discriminator(lReal, lFake);
                 // One device→host copy for L_D, mean D(x), mean D(G(z)).
                 d = torch.stack([lossD.detach(), lReal.detach().sigmoid().mean(), lFake.detach().sigmoid().mean()])
-                    .to(Device.CPU, ScalarType.Float64).ToArray<double>();
+                    .to(ScalarType.Float64, CPU).ToArray<double>();
                 if (!d.All(double.IsFinite))
                     throw new NonFiniteLossException(step, history.Count, new Dictionary<string, double>
                     {
@@ -146,7 +149,7 @@ public sealed class GanTrainer : IDisposable
             {
                 OptimizerG.zero_grad();
                 Tensor lossG = GanLoss.GeneratorNonSaturating(Discriminator.call(fake));
-                g = lossG.item<double>();
+                g = lossG.ToDouble();
                 if (!double.IsFinite(g))
                     throw new NonFiniteLossException(step, history.Count, new Dictionary<string, double>
                     {
@@ -157,6 +160,7 @@ public sealed class GanTrainer : IDisposable
             }
             OptimizerG.step();
             Step = step;
+            TrainingMemory.AfterStep(step);
             return new GanStepResult(step, d[0], g, d[1], d[2]);
         }
     }

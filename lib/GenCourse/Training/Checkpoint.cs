@@ -2,8 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using GenCourse.Torch;
-using GenCourse.Torch.Serialization;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+using GenCourse.Checkpoints;
 
 namespace GenCourse.Training;
 
@@ -66,22 +69,80 @@ public static class Checkpoint
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(train);
-        StateDict? trained = null;
+        // state_dict() hands out the module's own parameters and buffers: nothing here to dispose.
+        return LoadOrTrain(path, config,
+            () =>
+            {
+                train();
+                return model.state_dict();
+            },
+            state => model.load_state_dict(new Dictionary<string, Tensor>(state)));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="model"/>'s state dict to <paramref name="file"/> as safetensors,
+    /// atomically (a crash mid-save leaves the previous file whole), with <paramref name="metadata"/>
+    /// in its <c>__metadata__</c>. Python's <c>safetensors.torch.load_file</c> opens it. TorchSharp's
+    /// own <c>module.save</c> writes a TorchSharp-only format without metadata.
+    /// </summary>
+    public static void SaveWeights(nn.Module model, string file, IDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        SafeTensors.Save(file, model.state_dict(), metadata);
+    }
+
+    /// <summary>
+    /// Loads a file written by <see cref="SaveWeights"/> (or by PyTorch's <c>safetensors.torch.save_file</c>
+    /// with the same keys) into <paramref name="model"/>. The file is validated, and with
+    /// <paramref name="strict"/> every key and shape checked against the model, before any
+    /// parameter changes; a mismatch names the tensor and both shapes.
+    /// </summary>
+    public static void LoadWeights(nn.Module model, string file, bool strict = true)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Dictionary<string, Tensor> own = model.state_dict();
+        Dictionary<string, Tensor> loaded = strict
+            ? SafeTensors.Load(file, own.ToDictionary(e => e.Key, e => e.Value.shape))
+            : SafeTensors.Load(file);
         try
         {
-            return LoadOrTrain(path, config,
-                () =>
-                {
-                    train();
-                    trained = model.state_dict();
-                    return trained;
-                },
-                state => model.load_state_dict(state));
+            using var noGrad = torch.no_grad();
+            foreach (var (key, value) in loaded)
+            {
+                if (!own.TryGetValue(key, out Tensor? target)) continue;   // strict already refused extra keys
+                if (!target.shape.SequenceEqual(value.shape))
+                    throw new SafeTensorsException(file, $"tensor '{key}' has shape [{string.Join(", ", value.shape)}] but the model's is [{string.Join(", ", target.shape)}].");
+                target.copy_(value);
+            }
         }
         finally
         {
-            trained?.Dispose();
+            foreach (Tensor t in loaded.Values) t.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Writes an optimizer's state (Adam's moments and step counts) atomically, in TorchSharp's
+    /// binary state-dict format, so training can resume exactly where it stopped.
+    /// </summary>
+    public static void SaveOptimizer(OptimizerHelper optimizer, string file)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        AtomicFile.Write(file, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            optimizer.save_state_dict(writer);
+        });
+    }
+
+    /// <summary>Loads an optimizer state written by <see cref="SaveOptimizer"/> into an optimizer over the same parameters.</summary>
+    public static void LoadOptimizer(OptimizerHelper optimizer, string file)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such optimizer state file.", file);
+        using var stream = File.OpenRead(file);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        optimizer.load_state_dict(reader);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Vae;
 
@@ -11,10 +12,15 @@ namespace GenCourse.Vae;
 /// </summary>
 public sealed class ConvDecoder : nn.Module<Tensor, Tensor>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     private readonly Sequential body;
     private readonly long latentDim;
 
     public ConvDecoder(VaeOptions options, Device? device = null)
+        : base(nameof(ConvDecoder))
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -25,11 +31,12 @@ public sealed class ConvDecoder : nn.Module<Tensor, Tensor>
         long factor = 1L << channels.Length;
         long h = options.ImageShape[1] / factor, w = options.ImageShape[2] / factor;
 
-        body = RegisterModule("body", nn.Sequential());
+        body = nn.Sequential();
+        register_module("body", body);
         long features = VaeLayers.AppendDense(body, latentDim, options.HiddenSizes.Reverse(), options.Activation, device);
         body.append(nn.Linear(features, channels[^1] * h * w, device: device));
         body.append(VaeLayers.Activation(options.Activation));
-        body.append(nn.Unflatten(1, channels[^1], h, w));   // [B, C'·h·w] → [B, C', h, w]
+        body.append(nn.Unflatten(1, [channels[^1], h, w]));   // [B, C'·h·w] → [B, C', h, w]
         for (int i = channels.Length - 1; i >= 0; --i)
         {
             long outChannels = i > 0 ? channels[i - 1] : options.ImageShape[0];

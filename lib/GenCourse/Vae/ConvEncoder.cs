@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Vae;
 
@@ -10,18 +11,24 @@ namespace GenCourse.Vae;
 /// </summary>
 public sealed class ConvEncoder : nn.Module<Tensor, DiagonalGaussian>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     private readonly Sequential body;
     private readonly GaussianHead head;
     private readonly long[] imageShape;
 
     public ConvEncoder(VaeOptions options, Device? device = null)
+        : base(nameof(ConvEncoder))
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (options.Architecture != VaeArchitecture.Conv)
             throw new ArgumentException("ConvEncoder needs options with Architecture = Conv (and ConvChannels)", nameof(options));
         imageShape = options.ImageShape;
-        body = RegisterModule("body", nn.Sequential());
+        body = nn.Sequential();
+        register_module("body", body);
         long channels = imageShape[0];
         foreach (int c in options.ConvChannels)
         {
@@ -33,7 +40,8 @@ public sealed class ConvEncoder : nn.Module<Tensor, DiagonalGaussian>
         body.append(nn.Flatten());   // [B, C', H/2ⁿ, W/2ⁿ] → [B, C'·H/2ⁿ·W/2ⁿ]
         long features = VaeLayers.AppendDense(body, channels * (imageShape[1] / factor) * (imageShape[2] / factor),
             options.HiddenSizes, options.Activation, device);
-        head = RegisterModule("head", new GaussianHead(features, options.LatentDim, options.LogVarMin, options.LogVarMax, device));
+        head = new GaussianHead(features, options.LatentDim, options.LogVarMin, options.LogVarMax, device);
+        register_module("head", head);
     }
 
     public override DiagonalGaussian forward(Tensor x)

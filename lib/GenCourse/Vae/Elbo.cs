@@ -1,4 +1,6 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Vae;
 
@@ -88,8 +90,8 @@ public static class Elbo
                     long size = Math.Min(batchSize, n - start);
                     Tensor x = images.narrow(0, start, size).to(device);
                     VaeOutput output = vae.Forward(x, generator);
-                    recSum -= vae.ReconstructionLogLikelihood(output.Recon, x).sum().item<double>();
-                    klSum += GaussianKl.Standard(output.Mu, output.LogVar).sum().item<double>();
+                    recSum -= vae.ReconstructionLogLikelihood(output.Recon, x).sum().ToDouble();
+                    klSum += GaussianKl.Standard(output.Mu, output.LogVar).sum().ToDouble();
                 }
             }
         }

@@ -1,4 +1,6 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Vae;
 
@@ -15,7 +17,7 @@ namespace GenCourse.Vae;
 public sealed record ElboTerms(Tensor Loss, Tensor ReconstructionLoss, Tensor Kl, double Beta) : IDisposable
 {
     /// <summary>−ELBO = D + R (whatever β the loss used), as a number.</summary>
-    public double NegativeElbo => ReconstructionLoss.item<double>() + Kl.item<double>();
+    public double NegativeElbo => ReconstructionLoss.ToDouble() + Kl.ToDouble();
 
     public void Dispose()
     {

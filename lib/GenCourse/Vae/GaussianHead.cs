@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Vae;
 
@@ -11,16 +12,23 @@ namespace GenCourse.Vae;
 /// </summary>
 public sealed class GaussianHead : nn.Module<Tensor, DiagonalGaussian>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     private readonly Linear mu;
     private readonly Linear logVar;
 
     public GaussianHead(long features, long latentDim, double logVarMin, double logVarMax, Device? device = null)
+        : base(nameof(GaussianHead))
     {
         if (!(logVarMin < logVarMax)) throw new ArgumentException($"the log σ² clamp needs min < max, got [{logVarMin}, {logVarMax}]");
         LogVarMin = logVarMin;
         LogVarMax = logVarMax;
-        mu = RegisterModule("mu", nn.Linear(features, latentDim, device: device));
-        logVar = RegisterModule("logvar", nn.Linear(features, latentDim, device: device));
+        mu = nn.Linear(features, latentDim, device: device);
+        register_module("mu", mu);
+        logVar = nn.Linear(features, latentDim, device: device);
+        register_module("logvar", logVar);
     }
 
     /// <summary>Lower end of the log σ² clamp.</summary>

@@ -1,4 +1,7 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using GenCourse.Engine;
 
 namespace GenCourse.Vae;
 
@@ -135,7 +138,7 @@ public static class ImportanceSampling
                         sum += v;
                         sumSq += v * v;
                     }
-                    elboSum += LogLikelihood(vae, x, 1, generator, maxRowsPerPass).to(ScalarType.Float64).sum().item<double>();
+                    elboSum += LogLikelihood(vae, x, 1, generator, maxRowsPerPass).to(ScalarType.Float64).sum().ToDouble();
                 }
                 progress?.Report(Math.Min(n, start + batchSize));
             }

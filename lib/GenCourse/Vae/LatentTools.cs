@@ -1,4 +1,7 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using GenCourse.Engine;
 
 namespace GenCourse.Vae;
 
@@ -110,7 +113,7 @@ public static class LatentTools
                 grid[(row * n + col) * 2] = (float)q[col];
                 grid[(row * n + col) * 2 + 1] = (float)q[n - 1 - row];
             }
-        return torch.tensor(grid, new long[] { n * n, 2 }, device: device ?? Device.CPU);
+        return torch.tensor(grid, new long[] { n * n, 2 }, device: device ?? CPU);
     }
 
     /// <summary>
@@ -167,7 +170,7 @@ public static class LatentTools
         if (means.dim() != 2 || means.size(0) < 2)
             throw new ArgumentException($"active units need encoder means [N, D] with N ≥ 2; got [{string.Join(", ", means.shape)}]", nameof(means));
         using Tensor variance = means.var(0);
-        using Tensor cpu = variance.to(Device.CPU, ScalarType.Float64);
+        using Tensor cpu = variance.to(ScalarType.Float64, CPU);
         return cpu.ToArray<double>().Count(v => v > threshold);
     }
 
@@ -196,7 +199,7 @@ public static class LatentTools
 
     private static double[] Values(Tensor z)
     {
-        using Tensor cpu = z.to(Device.CPU, ScalarType.Float64);
+        using Tensor cpu = z.to(ScalarType.Float64, CPU);
         return cpu.ToArray<double>();
     }
 

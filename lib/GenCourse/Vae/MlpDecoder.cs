@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Vae;
 
@@ -10,15 +11,21 @@ namespace GenCourse.Vae;
 /// </summary>
 public sealed class MlpDecoder : nn.Module<Tensor, Tensor>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     private readonly Sequential body;
     private readonly long latentDim;
 
     public MlpDecoder(VaeOptions options, Device? device = null)
+        : base(nameof(MlpDecoder))
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         latentDim = options.LatentDim;
-        body = RegisterModule("body", nn.Sequential());
+        body = nn.Sequential();
+        register_module("body", body);
         long features = VaeLayers.AppendDense(body, options.LatentDim, options.HiddenSizes.Reverse(), options.Activation, device);
         body.append(nn.Linear(features, options.Pixels, device: device));
         body.append(nn.Unflatten(1, options.ImageShape));   // [B, C·H·W] → [B, C, H, W]

@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Vae;
 
@@ -10,18 +11,25 @@ namespace GenCourse.Vae;
 /// </summary>
 public sealed class MlpEncoder : nn.Module<Tensor, DiagonalGaussian>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     private readonly Sequential body;
     private readonly GaussianHead head;
     private readonly long[] imageShape;
 
     public MlpEncoder(VaeOptions options, Device? device = null)
+        : base(nameof(MlpEncoder))
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         imageShape = options.ImageShape;
-        body = RegisterModule("body", nn.Sequential(nn.Flatten()));
+        body = nn.Sequential(nn.Flatten());
+        register_module("body", body);
         long features = VaeLayers.AppendDense(body, options.Pixels, options.HiddenSizes, options.Activation, device);
-        head = RegisterModule("head", new GaussianHead(features, options.LatentDim, options.LogVarMin, options.LogVarMax, device));
+        head = new GaussianHead(features, options.LatentDim, options.LogVarMin, options.LogVarMax, device);
+        register_module("head", head);
     }
 
     public override DiagonalGaussian forward(Tensor x)

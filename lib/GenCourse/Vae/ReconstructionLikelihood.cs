@@ -1,4 +1,6 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Vae;
 
@@ -26,7 +28,7 @@ public static class ReconstructionLikelihood
         CheckPair(logits, x, "logits");
         using (torch.NewDisposeScope())
         {
-            Tensor bce = nn.functional.binary_cross_entropy_with_logits(logits, x, reduction: "none");
+            Tensor bce = nn.functional.binary_cross_entropy_with_logits(logits, x, reduction: nn.Reduction.None);
             return (-SumPerSample(bce)).MoveToOuterDisposeScope();
         }
     }

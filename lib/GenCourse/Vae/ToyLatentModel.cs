@@ -1,4 +1,7 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using GenCourse.Engine;
 
 namespace GenCourse.Vae;
 
@@ -69,7 +72,7 @@ public sealed class ToyLatentModel
     public double LogMarginal(double x)
     {
         using (torch.NewDisposeScope())
-            return (LogJoint(x, Grid()).logsumexp(0) + Math.Log(GridStep)).item<double>();
+            return (LogJoint(x, Grid()).logsumexp(0) + Math.Log(GridStep)).ToDouble();
     }
 
     /// <summary>The posterior density p(z | x) = p(x, z) / p(x) on the grid, [GridPoints].</summary>
@@ -108,7 +111,7 @@ public sealed class ToyLatentModel
     public double Elbo(double x, double mu, double logVar)
     {
         using (torch.NewDisposeScope())
-            return Elbo(x, torch.tensor(mu, ScalarType.Float64), torch.tensor(logVar, ScalarType.Float64)).item<double>();
+            return Elbo(x, torch.tensor(mu, ScalarType.Float64), torch.tensor(logVar, ScalarType.Float64)).ToDouble();
     }
 
     /// <summary>
@@ -124,7 +127,7 @@ public sealed class ToyLatentModel
             Tensor z = Grid();
             Tensor logQ = (z - mu).square() * (-0.5 * Math.Exp(-logVar)) - 0.5 * (Log2Pi + logVar);
             Tensor logPost = LogJoint(x, z) - logPx;
-            return ((logQ.exp() * (logQ - logPost)).sum() * GridStep).item<double>();
+            return ((logQ.exp() * (logQ - logPost)).sum() * GridStep).ToDouble();
         }
     }
 
@@ -137,11 +140,11 @@ public sealed class ToyLatentModel
     public DiagonalGaussian FitGaussian(double x, double initialMu = 0.5, int steps = 400, double lr = 0.05)
     {
         if (steps < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, "take at least one step");
-        Tensor mu = torch.tensor(initialMu, ScalarType.Float64, requires_grad: true);
-        Tensor logVar = torch.tensor(0.0, ScalarType.Float64, requires_grad: true);
+        var mu = new Parameter(torch.tensor(initialMu, ScalarType.Float64));
+        var logVar = new Parameter(torch.tensor(0.0, ScalarType.Float64));
         try
         {
-            using var opt = optim.Adam(new[] { mu, logVar }, lr: lr);
+            using var opt = optim.Adam([mu, logVar], lr: lr);
             for (int step = 0; step < steps; ++step)
                 using (torch.NewDisposeScope())
                 {
@@ -149,6 +152,7 @@ public sealed class ToyLatentModel
                     Tensor loss = -Elbo(x, mu, logVar);
                     loss.backward();
                     opt.step();
+                    TrainingMemory.AfterStep(step);
                 }
             using (torch.NewDisposeScope())
                 return new DiagonalGaussian(mu.detach().reshape(1, 1).MoveToOuterDisposeScope(), logVar.detach().reshape(1, 1).MoveToOuterDisposeScope());

@@ -1,4 +1,6 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Vae;
 
@@ -23,12 +25,17 @@ namespace GenCourse.Vae;
 /// </summary>
 public sealed class Vae : nn.Module<Tensor, VaeOutput>
 {
+    // Submodules and parameters are registered explicitly, under their PyTorch state-dict names;
+    // TorchSharp's reflection would register the same objects again under their C# field names.
+    protected override void RegisterComponents() { }
+
     private readonly nn.Module<Tensor, DiagonalGaussian> encoder;
     private readonly nn.Module<Tensor, Tensor> decoder;
-    private readonly Tensor? decoderLogVar;
+    private readonly Parameter? decoderLogVar;
 
     /// <summary>Builds the encoder and decoder that <paramref name="options"/> describe, on <paramref name="device"/> (default CPU).</summary>
     public Vae(VaeOptions options, Device? device = null)
+        : base(nameof(Vae))
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -39,10 +46,13 @@ public sealed class Vae : nn.Module<Tensor, VaeOutput>
             VaeArchitecture.Conv => (new ConvEncoder(options, device), new ConvDecoder(options, device)),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Architecture, "unknown architecture"),
         };
-        RegisterModule("encoder", encoder);
-        RegisterModule("decoder", decoder);
+        register_module("encoder", encoder);
+        register_module("decoder", decoder);
         if (options.Likelihood == DecoderLikelihood.Gaussian && options.DecoderLogVar is null)
-            decoderLogVar = RegisterParameter("decoder_logvar", torch.zeros(new long[] { 1 }, device: device));
+        {
+            decoderLogVar = new Parameter(torch.zeros(new long[] { 1 }, device: device));
+            register_parameter("decoder_logvar", decoderLogVar);
+        }
     }
 
     /// <summary>The settings this model was built with.</summary>
@@ -100,7 +110,6 @@ public sealed class Vae : nn.Module<Tensor, VaeOutput>
     /// <summary>One pass x → (μ, log σ²) → z = μ + σ ⊙ ε → decoder output, with ε from <paramref name="generator"/>.</summary>
     public VaeOutput Forward(Tensor x, Generator? generator)
     {
-        ThrowIfDisposed();
         DiagonalGaussian q = Encode(x);
         Tensor z = Reparameterize(q.Mu, q.LogVar, generator);
         return new VaeOutput(Decode(z), q.Mu, q.LogVar, z);
@@ -166,6 +175,7 @@ public sealed class Vae : nn.Module<Tensor, VaeOutput>
             return DecodeToImage(Encode(x).Mu).MoveToOuterDisposeScope();
     }
 
-    protected override string extra_repr() =>
-        $"latent={LatentDim}, likelihood={Options.Likelihood}, architecture={Options.Architecture}";
+    /// <summary>The model's key settings, e.g. for a notebook's output.</summary>
+    public override string ToString() =>
+        $"Vae(latent={LatentDim}, likelihood={Options.Likelihood}, architecture={Options.Architecture})";
 }

@@ -1,4 +1,7 @@
-using GenCourse.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using GenCourse.Engine;
 using GenCourse.Training;
 
 namespace GenCourse.Vae;
@@ -34,7 +37,6 @@ public static class VaeCheckpoint
         foreach ((string key, string value) in vae.Options.ToConfig()) full[key] = value;
 
         IReadOnlyList<VaeEpochRecord> history = [];
-        StateDict? state = null;
         Tensor? historyTensor = null;
         try
         {
@@ -42,14 +44,13 @@ public static class VaeCheckpoint
                 () =>
                 {
                     history = train() ?? throw new InvalidOperationException("the train function returned no history");
-                    state = vae.state_dict();
                     historyTensor = ToTensor(history);
-                    var saved = new Dictionary<string, Tensor>(state) { [HistoryKey] = historyTensor };
+                    var saved = new Dictionary<string, Tensor>(vae.state_dict()) { [HistoryKey] = historyTensor };
                     return saved;
                 },
                 loaded =>
                 {
-                    if (!loaded.TryGetValue(HistoryKey, out Tensor? h))
+                    if (!loaded.TryGetValue(HistoryKey, out Tensor? h) || h is null)
                         throw new InvalidOperationException($"the checkpoint has no '{HistoryKey}' tensor: it was not written by VaeCheckpoint. Delete it to train again.");
                     history = FromTensor(h);
                     vae.load_state_dict(loaded.Where(e => e.Key != HistoryKey).ToDictionary(e => e.Key, e => e.Value));
@@ -58,7 +59,6 @@ public static class VaeCheckpoint
         }
         finally
         {
-            state?.Dispose();
             historyTensor?.Dispose();
         }
     }
@@ -82,7 +82,7 @@ public static class VaeCheckpoint
     {
         if (t.dim() != 2 || t.size(1) != Columns)
             throw new InvalidOperationException($"'{HistoryKey}' has shape [{string.Join(", ", t.shape)}], not [epochs, {Columns}]; delete the checkpoint to train again.");
-        using Tensor cpu = t.to(Device.CPU, ScalarType.Float64);
+        using Tensor cpu = t.to(ScalarType.Float64, CPU);
         double[] v = cpu.ToArray<double>();
         var records = new List<VaeEpochRecord>();
         for (int i = 0; i < t.size(0); ++i)

@@ -1,5 +1,6 @@
-using GenCourse.Torch;
-using GenCourse.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace GenCourse.Vae;
 

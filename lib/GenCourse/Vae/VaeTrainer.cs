@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using GenCourse.Data;
-using GenCourse.Torch;
+using TorchSharp;
+
+using static TorchSharp.torch;
+using GenCourse.Engine;
 using GenCourse.Training;
 
 namespace GenCourse.Vae;
@@ -71,7 +74,7 @@ public sealed class VaeTrainer
             ElboTerms terms = Elbo.Compute(Model, output, x, Beta);
             // One device→host copy for the three numbers.
             values = torch.stack([terms.Loss.detach(), terms.ReconstructionLoss.detach(), terms.Kl.detach()])
-                .to(Device.CPU, ScalarType.Float64).ToArray<double>();
+                .to(ScalarType.Float64, CPU).ToArray<double>();
             if (!values.All(double.IsFinite))
                 throw new NonFiniteLossException(step, history.Count, new Dictionary<string, double>
                 {
@@ -84,6 +87,7 @@ public sealed class VaeTrainer
         }
         Optimizer.step();
         Step = step;
+        TrainingMemory.AfterStep(step);
         return new VaeStepResult(step, values[0], values[1], values[2]);
     }
 
@@ -101,7 +105,7 @@ public sealed class VaeTrainer
             using (batch)
             {
                 Tensor x = batch.Images;
-                VaeStepResult r = x.device == Model.Device ? TrainStep(x) : TrainMoved(x);
+                VaeStepResult r = x.device.SameAs(Model.Device) ? TrainStep(x) : TrainMoved(x);
                 long b = batch.Size;
                 loss += r.Loss * b;
                 rec += r.ReconstructionLoss * b;

@@ -66,6 +66,6 @@ public class AutoencodersNotebookTests
             Assert.Empty(cell.Outputs);
         }
         string first = notebook.Cells.First(c => c.IsCode).Source;
-        Assert.StartsWith("#r \"../artifacts/bin/GenCourse/Debug/GenCourse.dll\"\n#r \"../artifacts/bin/GenCourse/Debug/GenCourse.Torch.dll\"", first);
+        Assert.StartsWith("#r \"../artifacts/bin/GenCourse/Debug/GenCourse.dll\"\n#r \"../artifacts/bin/GenCourse/Debug/TorchSharp.dll\"", first);
     }
 }

@@ -49,8 +49,8 @@ public class TensorsNotebookTests
 
         // The first code cell references the built library, and the path is right.
         string first = notebook.Cells.First(c => c.IsCode).Source;
-        Assert.StartsWith("#r \"../artifacts/bin/GenCourse/Debug/GenCourse.dll\"\n#r \"../artifacts/bin/GenCourse/Debug/GenCourse.Torch.dll\"", first);
-        Assert.True(File.Exists(System.IO.Path.Combine(Paths.RepoRoot, "artifacts", "bin", "GenCourse", "Debug", "GenCourse.Torch.dll")));
+        Assert.StartsWith("#r \"../artifacts/bin/GenCourse/Debug/GenCourse.dll\"\n#r \"../artifacts/bin/GenCourse/Debug/TorchSharp.dll\"", first);
+        Assert.True(File.Exists(System.IO.Path.Combine(Paths.RepoRoot, "artifacts", "bin", "GenCourse", "Debug", "TorchSharp.dll")));
         Assert.True(notebook.Metadata["gencourse"]!["quick"] is JsonObject);
     }
 }

@@ -117,6 +117,11 @@ public class NotebookRunnerTests
         Assert.Equal("52", Fixtures.Text(outputs[1]!["data"]!["text/plain"]));
         JsonArray shown = Fixtures.Outputs(Fixtures.Json(result.Executed), "display-after-r");
         Assert.Equal("[2, 2]", Fixtures.Text(shown.Single()!["data"]!["text/plain"]));
+        // A tensor shows its values (small) or its range and mean (large), not a property tree.
+        JsonNode small = Fixtures.Outputs(Fixtures.Json(result.Executed), "tensor-small").Single()!;
+        Assert.Equal("[2x2], type = Float64, device = cpu\n  5 11\n 11 25", Fixtures.Text(small["data"]!["text/plain"]));
+        JsonNode large = Fixtures.Outputs(Fixtures.Json(result.Executed), "tensor-large").Single()!;
+        Assert.Equal("[16x256], type = Float32, device = cpu\nmin = 0, max = 4095, mean = 2047.5", Fixtures.Text(large["data"]!["text/plain"]));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class AutoencoderTests
     public void StateDictKeysNameTheEncoderAndDecoderLayers()
     {
         using var model = new Autoencoder(AutoencoderOptions.Conv(8));
-        using var sd = model.state_dict();
+        var sd = model.state_dict();
         Assert.Equal(new[]
         {
             "encoder.features.0.weight", "encoder.features.0.bias", "encoder.features.2.weight", "encoder.features.2.bias",
@@ -37,7 +37,7 @@ public class AutoencoderTests
         Assert.Equal(new long[] { 8, 64 * 7 * 7 }, sd["encoder.latent.weight"].shape);
         using var linear = new Autoencoder(AutoencoderOptions.Linear(3, 20));
         Assert.Equal(new long[] { 20, 3 }, ((MlpDecoder)linear.Decoder).Output.weight.shape);
-        Assert.Equal(2 * 20 * 3 + 20 + 3, linear.parameter_count());
+        Assert.Equal(2 * 20 * 3 + 20 + 3, linear.parameters().Sum(p => p.numel()));
     }
 
     [Fact]

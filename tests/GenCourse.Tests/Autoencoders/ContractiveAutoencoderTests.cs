@@ -30,7 +30,7 @@ public class ContractiveAutoencoderTests
         var small = OneSigmoidLayer with { LatentSize = 6 };
         using var closed = new ContractiveAutoencoder(small, new ContractiveOptions { Weight = 2, Method = JacobianMethod.ClosedForm });
         using var exact = new ContractiveAutoencoder(small, new ContractiveOptions { Weight = 2, Method = JacobianMethod.Autograd });
-        using (var sd = closed.state_dict()) exact.load_state_dict(sd);
+        var sd = closed.state_dict(); exact.load_state_dict(sd);
         Tensor x = torch.rand(5, 1, 28, 28);
 
         AutoencoderLoss a = closed.Loss(x), b = exact.Loss(x);

@@ -79,8 +79,8 @@ public class ContractivePenaltyTests
                 : ContractivePenalty.Autograd(Encoder, x, createGraph: true).mean();
         }
 
-        double[] viaClosed = Values(torch.autograd.grad(Penalty(w, closedForm: true), w));
-        double[] viaAutograd = Values(torch.autograd.grad(Penalty(w, closedForm: false), w));
+        double[] viaClosed = Values(Autograd.Grad(Penalty(w, closedForm: true), w));
+        double[] viaAutograd = Values(Autograd.Grad(Penalty(w, closedForm: false), w));
         double[] numeric = Gradient(weight => Scalar(Penalty(weight, closedForm: true)), w.detach());
 
         Close(viaClosed, viaAutograd, 1e-10, 1e-12);

@@ -14,7 +14,7 @@ public class DenoisingAutoencoderTests
         torch.manual_seed(71);
         using var plain = new Autoencoder(AutoencoderOptions.Mlp(8));
         using var denoising = new DenoisingAutoencoder(AutoencoderOptions.Mlp(8), new CorruptionOptions { Level = 0 });
-        using (var sd = plain.state_dict()) denoising.load_state_dict(sd);
+        var sd = plain.state_dict(); denoising.load_state_dict(sd);
         Tensor x = torch.rand(4, 1, 28, 28);
         Assert.Equal(Scalar(plain.Loss(x).Total), Scalar(denoising.Loss(x).Total), 5);
     }

@@ -25,7 +25,7 @@ internal static class MnistBatch
             var loss = model.Loss(x);
             loss.Total.backward();
             opt.step();
-            last = loss.Reconstruction.item<float>();
+            last = loss.Reconstruction.ToSingle();
             if (step == 0) first = last;
         }
         return (first, last);

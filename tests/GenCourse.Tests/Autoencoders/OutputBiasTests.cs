@@ -55,7 +55,7 @@ public class OutputBiasTests
         model.InitializeOutputBias(images);
         // With the last layer's weights at 0 only the bias is left: x̂ = σ(logit(x̄)) = x̄ at every pixel.
         Tensor lastWeight = architecture == AutoencoderArchitecture.Conv
-            ? ((GenCourse.Torch.Modules.ConvTranspose2d)((ConvDecoder)model.Decoder).Features[^1]).weight
+            ? ((TorchSharp.Modules.ConvTranspose2d)((ConvDecoder)model.Decoder).Features.children().Last()).weight
             : ((MlpDecoder)model.Decoder).Output.weight;
         using (torch.no_grad()) lastWeight.zero_();
         Tensor xHat = model.call(torch.rand(3, 1, 28, 28)).Reconstruction;

@@ -40,7 +40,7 @@ public class SparsityPenaltyTests
         const double rho = 0.05;
         Tensor h = (torch.rand(new long[] { 8, 5 }, ScalarType.Float64) * 0.9 + 0.05).requires_grad_();
         Tensor penalty = SparsityPenalty.KlDivergence(h, rho);
-        double[] autograd = Values(torch.autograd.grad(penalty, h));
+        double[] autograd = Values(Autograd.Grad(penalty, h));
 
         double[] numeric = Gradient(x => Scalar(SparsityPenalty.KlDivergence(x, rho)), h.detach());
         Close(numeric, autograd, 1e-6, 1e-8);

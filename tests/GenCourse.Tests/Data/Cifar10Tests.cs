@@ -108,6 +108,6 @@ public class Cifar10Tests
         using var scope = torch.NewDisposeScope();
         var e = Assert.Throws<DataFileException>(() => Cifar10.LoadFiles([folder.File("a.bin")]));
         Assert.Contains("record 2 has label 42", e.Message);
-        Assert.Equal(0, scope.OwnedCount);
+        Assert.Equal(0, scope.DisposablesCount);
     }
 }

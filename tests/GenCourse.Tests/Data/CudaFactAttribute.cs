@@ -5,6 +5,6 @@ public sealed class CudaFactAttribute : FactAttribute
 {
     public CudaFactAttribute()
     {
-        if (!torch.cuda.is_available()) Skip = "no CUDA device: libtorch reports torch.cuda.is_available() == false (this bridge may be the CPU build)";
+        if (!torch.cuda.is_available()) Skip = "no CUDA device: libtorch reports torch.cuda.is_available() == false (the engine is TorchSharp's CPU build unless built with GENCOURSE_TORCH=cuda)";
     }
 }

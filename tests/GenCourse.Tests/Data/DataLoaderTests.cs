@@ -103,15 +103,15 @@ public class DataLoaderTests
     {
         using var scope = torch.NewDisposeScope();
         var (images, labels) = Numbered(8);
-        var loader = new DataLoader(images, labels, batchSize: 4, device: Device.CPU);
-        Assert.Equal(Device.CPU, loader.Device);
+        var loader = new DataLoader(images, labels, batchSize: 4, device: CPU);
+        Assert.Equal(CPU, loader.Device);
         foreach (Batch batch in loader)
         {
             Assert.Equal(DeviceType.CPU, batch.Images.device.type);
             Assert.Equal(DeviceType.CPU, batch.Labels!.device.type);
             batch.Images.fill_(-1.0);
         }
-        Assert.Equal(0f, images.min().item<float>());
+        Assert.Equal(0f, images.min().ToSingle());
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public class DataLoaderTests
                 b.Dispose();
                 break;
             }
-            Assert.Equal(0, scope.OwnedCount);
+            Assert.Equal(0, scope.DisposablesCount);
         }
     }
 
@@ -185,12 +185,12 @@ public class DataLoaderTests
     {
         using var scope = torch.NewDisposeScope();
         var (images, labels) = Numbered(10);
-        var loader = new DataLoader(images, labels, batchSize: 4, shuffle: true, device: Device.CUDA);
+        var loader = new DataLoader(images, labels, batchSize: 4, shuffle: true, device: CUDA);
         var seen = new List<long>();
         foreach (Batch b in loader)
         {
-            Assert.True(b.Images.is_cuda);
-            Assert.True(b.Labels!.is_cuda);
+            Assert.True(b.Images.device_type == DeviceType.CUDA);
+            Assert.True(b.Labels!.device_type == DeviceType.CUDA);
             seen.AddRange(SamplesOf(b));
         }
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), seen.Order());

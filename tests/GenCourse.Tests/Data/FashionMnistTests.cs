@@ -23,8 +23,8 @@ public class FashionMnistTests
         Assert.Equal(new long[] { 10_000, 1, 28, 28 }, test.Images.shape);
         Assert.Equal(Enumerable.Repeat(1000L, 10), test.ClassCounts());
         using var scope = torch.NewDisposeScope();
-        Assert.Equal(0f, test.Images.min().item<float>());
-        Assert.Equal(1f, test.Images.max().item<float>());
+        Assert.Equal(0f, test.Images.min().ToSingle());
+        Assert.Equal(1f, test.Images.max().ToSingle());
     }
 
     [Fact]

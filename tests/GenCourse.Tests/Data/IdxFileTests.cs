@@ -60,7 +60,7 @@ public class IdxFileTests
         Tensor back = IdxFile.Read(path);
         ScalarType expectedDtype = type switch
         {
-            IdxElementType.UInt8 => ScalarType.UInt8,
+            IdxElementType.UInt8 => ScalarType.Byte,
             IdxElementType.Int8 => ScalarType.Int8,
             IdxElementType.Int16 => ScalarType.Int16,
             IdxElementType.Int32 => ScalarType.Int32,
@@ -99,7 +99,7 @@ public class IdxFileTests
         else File.WriteAllBytes(path, bytes);
         using var scope = torch.NewDisposeScope();
         var e = Assert.Throws<DataFileException>(() => IdxFile.Read(path));
-        Assert.Equal(0, scope.OwnedCount);
+        Assert.Equal(0, scope.DisposablesCount);
         Assert.Equal(path, e.FilePath);
         Assert.StartsWith(path + ": ", e.Message);
         return e;
@@ -172,7 +172,7 @@ public class IdxFileTests
     {
         using var folder = new TempFolder();
         string good = folder.File("good-idx.gz");
-        using (var t = torch.randint(0, 256, new long[] { 50, 28, 28 }, ScalarType.UInt8))
+        using (var t = torch.randint(0, 256, new long[] { 50, 28, 28 }, ScalarType.Byte))
             IdxFile.Write(good, t);
         byte[] whole = File.ReadAllBytes(good);
         string cut = folder.File("cut-idx.gz");
@@ -180,7 +180,7 @@ public class IdxFileTests
         using var scope = torch.NewDisposeScope();
         var e = Assert.Throws<DataFileException>(() => IdxFile.Read(cut));
         Assert.StartsWith(cut + ": ", e.Message);
-        Assert.Equal(0, scope.OwnedCount);
+        Assert.Equal(0, scope.DisposablesCount);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public class IdxFileTests
     {
         using var folder = new TempFolder();
         string path = folder.File("damaged-idx.gz");
-        using (var t = torch.randint(0, 256, new long[] { 50, 28, 28 }, ScalarType.UInt8))
+        using (var t = torch.randint(0, 256, new long[] { 50, 28, 28 }, ScalarType.Byte))
             IdxFile.Write(path, t);
         byte[] bytes = File.ReadAllBytes(path);
         for (int k = 20; k < 60; ++k) bytes[k] ^= 0x5A;

@@ -62,11 +62,11 @@ public class ImageDatasetTests
         using (var scope = torch.NewDisposeScope())
         {
             data = Numbered(4);
-            Assert.Equal(0, scope.OwnedCount);
+            Assert.Equal(0, scope.DisposablesCount);
         }
-        Assert.False(data.Images.IsDisposed);
+        Assert.False(data.Images.IsInvalid);
         data.Dispose();
-        Assert.True(data.Images.IsDisposed && data.Labels.IsDisposed);
+        Assert.True(data.Images.IsInvalid && data.Labels.IsInvalid);
     }
 
     [Fact]
@@ -85,9 +85,9 @@ public class ImageDatasetTests
     public void ToMakesAnIndependentCopy()
     {
         using ImageDataset all = Numbered(3);
-        using ImageDataset copy = all.To(Device.CPU);
+        using ImageDataset copy = all.To(CPU);
         copy.Images.fill_(9.0);
         Assert.Equal(0f, all.Images.ToArray<float>()[0]);
-        Assert.False(copy.Labels.IsDisposed);
+        Assert.False(copy.Labels.IsInvalid);
     }
 }

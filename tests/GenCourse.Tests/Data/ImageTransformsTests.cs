@@ -26,8 +26,8 @@ public class ImageTransformsTests
         const int n = 40_000;
         Tensor x = Intensities(n);
         Tensor b = ImageTransforms.Binarize(x, new Generator(11));
-        Assert.True((b.eq(0.0) | b.eq(1.0)).all().item<bool>());
-        float[] means = b.mean(1).ToArray<float>();
+        Assert.True((b.eq(0.0) | b.eq(1.0)).all().ToBoolean());
+        float[] means = b.mean([1]).ToArray<float>();
         for (int k = 0; k <= 10; ++k)
         {
             double p = k / 10.0;

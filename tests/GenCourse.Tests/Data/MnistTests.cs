@@ -1,5 +1,5 @@
 using GenCourse.Data;
-using GenCourse.Torch.Serialization;
+using GenCourse.Checkpoints;
 
 namespace GenCourse.Tests.Data;
 
@@ -36,10 +36,10 @@ public class MnistTests
     {
         using ImageDataset train = Mnist.Load(DataSplit.Train);
         using var scope = torch.NewDisposeScope();
-        Assert.Equal(0f, train.Images.min().item<float>());
-        Assert.Equal(1f, train.Images.max().item<float>());
+        Assert.Equal(0f, train.Images.min().ToSingle());
+        Assert.Equal(1f, train.Images.max().ToSingle());
         // The mean intensity torchvision's MNIST example normalises with: 0.1307.
-        Assert.Equal(0.1307, train.Images.mean(ScalarType.Float64).item<double>(), 4);
+        Assert.Equal(0.1307, train.Images.to(ScalarType.Float64).mean().ToDouble(), 4);
 
         // Image 0 as stored: after the 16-byte header, 784 bytes row by row.
         byte[] file = File.ReadAllBytes(Path.Combine(Mnist.DefaultDirectory, "train-images-idx3-ubyte"));
@@ -57,11 +57,11 @@ public class MnistTests
             test = Mnist.Load(DataSplit.Test);
         using (test)
         {
-            Assert.False(test.Images.IsDisposed);
+            Assert.False(test.Images.IsInvalid);
             Assert.Equal(10_000, test.Count);
         }
-        Assert.True(test.Images.IsDisposed);
-        Assert.True(test.Labels.IsDisposed);
+        Assert.True(test.Images.IsInvalid);
+        Assert.True(test.Labels.IsInvalid);
     }
 
     [Fact]
@@ -79,9 +79,9 @@ public class MnistTests
     public void AFileWithTheWrongNumberOfImagesIsRejected()
     {
         using var folder = new TempFolder();
-        using (var images = torch.zeros(new long[] { 100, 28, 28 }, ScalarType.UInt8))
+        using (var images = torch.zeros(new long[] { 100, 28, 28 }, ScalarType.Byte))
             IdxFile.Write(folder.File("t10k-images-idx3-ubyte"), images);
-        using (var labels = torch.zeros(new long[] { 100 }, ScalarType.UInt8))
+        using (var labels = torch.zeros(new long[] { 100 }, ScalarType.Byte))
             IdxFile.Write(folder.File("t10k-labels-idx1-ubyte"), labels);
         var e = Assert.Throws<DataFileException>(() => Mnist.Load(DataSplit.Test, folder.Path));
         Assert.Contains("t10k-images-idx3-ubyte: holds Byte values of shape [100, 28, 28], but MNIST test images are unsigned bytes of shape [10000, 28, 28]", e.Message);
@@ -91,7 +91,7 @@ public class MnistTests
     public void ALabelOutsideTheTenDigitsIsRejected()
     {
         using var folder = new TempFolder();
-        using (var images = torch.zeros(new long[] { 10_000, 28, 28 }, ScalarType.UInt8))
+        using (var images = torch.zeros(new long[] { 10_000, 28, 28 }, ScalarType.Byte))
             IdxFile.Write(folder.File("t10k-images-idx3-ubyte.gz"), images);
         byte[] digits = Enumerable.Range(0, 10_000).Select(i => (byte)(i % 10)).ToArray();
         digits[1234] = 10;
@@ -100,6 +100,6 @@ public class MnistTests
         using var scope = torch.NewDisposeScope();
         var e = Assert.Throws<DataFileException>(() => Mnist.Load(DataSplit.Test, folder.Path));
         Assert.Contains("label 10 at index 1234 is not one of the 10 classes", e.Message);
-        Assert.Equal(0, scope.OwnedCount);
+        Assert.Equal(0, scope.DisposablesCount);
     }
 }

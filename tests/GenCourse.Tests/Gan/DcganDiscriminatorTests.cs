@@ -1,5 +1,5 @@
 using GenCourse.Gan;
-using F = GenCourse.Torch.nn.functional;
+using F = TorchSharp.torch.nn.functional;
 
 namespace GenCourse.Tests.Gan;
 
@@ -27,16 +27,18 @@ public class DcganDiscriminatorTests
         //   Conv(128 → 1, 7×7)    128·49    =   6,272
         //                                     138,624
         using var d = new DcganDiscriminator();
-        Assert.Equal(138_624, d.parameter_count());
+        Assert.Equal(138_624, d.parameters().Sum(p => p.numel()));
     }
 
     [Fact]
     public void StateDictKeysArePyTorchs()
     {
         using var d = new DcganDiscriminator(new DcganOptions { Features = 4 });
-        using StateDict sd = d.state_dict();
-        Assert.Equal(["net.0.weight", "net.2.weight", "net.3.weight", "net.3.bias", "net.3.running_mean", "net.3.running_var",
-            "net.3.num_batches_tracked", "net.5.weight"], sd.Keys);
+        var sd = d.state_dict();
+        // TorchSharp lists every parameter before every buffer, PyTorch module by module; the names match.
+        string[] pytorch = ["net.0.weight", "net.2.weight", "net.3.weight", "net.3.bias", "net.3.running_mean", "net.3.running_var",
+            "net.3.num_batches_tracked", "net.5.weight"];
+        Assert.Equal(pytorch.Order(StringComparer.Ordinal), sd.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(new long[] { 1, 8, 7, 7 }, sd["net.5.weight"].shape);
     }
 
@@ -46,16 +48,16 @@ public class DcganDiscriminatorTests
         // Conv(4, 2, 1) → LeakyReLU 0.2 → Conv(4, 2, 1) → BN → LeakyReLU 0.2 → Conv(7, 1, 0), no sigmoid.
         torch.manual_seed(4);
         using var d = DcganInit.Apply(new DcganDiscriminator(new DcganOptions { Features = 4 }));
-        using StateDict p = d.state_dict();
+        var p = d.state_dict();
         using (torch.NewDisposeScope())
         {
             Tensor x = torch.rand(6, 1, 28, 28) * 2 - 1;
-            Tensor h = F.leaky_relu(F.conv2d(x, p["net.0.weight"], stride: 2, padding: 1), 0.2);
-            h = F.conv2d(h, p["net.2.weight"], stride: 2, padding: 1);
+            Tensor h = F.leaky_relu(F.conv2d(x, p["net.0.weight"], strides: [2, 2], padding: [1, 1]), 0.2);
+            h = F.conv2d(h, p["net.2.weight"], strides: [2, 2], padding: [1, 1]);
             h = F.leaky_relu(F.batch_norm(h, null, null, p["net.3.weight"], p["net.3.bias"], training: true), 0.2);
             Tensor expected = F.conv2d(h, p["net.5.weight"]).view(6);
             Tensor actual = d.call(x);
-            Assert.True((actual - expected).abs().max().item<float>() < 1e-5);
+            Assert.True((actual - expected).abs().max().ToSingle() < 1e-5);
         }
     }
 
@@ -67,7 +69,7 @@ public class DcganDiscriminatorTests
         {
             Tensor x = torch.rand(2, 1, 28, 28).requires_grad_();
             d.call(x).sum().backward();
-            Assert.True(x.grad!.abs().sum().item<float>() > 0);
+            Assert.True(x.grad!.abs().sum().ToSingle() > 0);
         }
     }
 

@@ -1,5 +1,5 @@
 using GenCourse.Gan;
-using F = GenCourse.Torch.nn.functional;
+using F = TorchSharp.torch.nn.functional;
 
 namespace GenCourse.Tests.Gan;
 
@@ -14,9 +14,9 @@ public class DcganGeneratorTests
         {
             Tensor x = g.call(torch.randn(5, 100));
             Assert.Equal(new long[] { 5, 1, 28, 28 }, x.shape);
-            Assert.True(x.abs().max().item<float>() <= 1);
+            Assert.True(x.abs().max().ToSingle() <= 1);
             // BN feeds the last layer unit-variance activations, so the images are not all ≈ 0.
-            Assert.True(x.std().item<float>() > 0.05);
+            Assert.True(x.std().ToSingle() > 0.05);
         }
     }
 
@@ -50,16 +50,19 @@ public class DcganGeneratorTests
         //   ConvT(128 → 1, 4×4)    128·1·16   =     2,048
         //                                       1,781,504
         using var g = new DcganGenerator();
-        Assert.Equal(1_781_504, g.parameter_count());
+        Assert.Equal(1_781_504, g.parameters().Sum(p => p.numel()));
     }
 
     [Fact]
     public void StateDictKeysArePyTorchs()
     {
         using var g = new DcganGenerator(new DcganOptions { Features = 4, LatentDim = 8 });
-        using StateDict sd = g.state_dict();
+        var sd = g.state_dict();
         string[] bn(int i) => [$"net.{i}.weight", $"net.{i}.bias", $"net.{i}.running_mean", $"net.{i}.running_var", $"net.{i}.num_batches_tracked"];
-        Assert.Equal(["net.0.weight", .. bn(1), "net.3.weight", .. bn(4), "net.6.weight"], sd.Keys);
+        // TorchSharp lists every parameter before every buffer, PyTorch module by module; the names,
+        // which checkpoints use, are PyTorch's.
+        string[] pytorch = ["net.0.weight", .. bn(1), "net.3.weight", .. bn(4), "net.6.weight"];
+        Assert.Equal(pytorch.Order(StringComparer.Ordinal), sd.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(new long[] { 8, 16, 7, 7 }, sd["net.0.weight"].shape);
         Assert.Equal(new long[] { 16, 8, 4, 4 }, sd["net.3.weight"].shape);
         Assert.Equal(new long[] { 8, 1, 4, 4 }, sd["net.6.weight"].shape);
@@ -71,17 +74,17 @@ public class DcganGeneratorTests
         // The same computation written with functional ops: ConvT(7, 1, 0) → BN → ReLU → ConvT(4, 2, 1) → BN → ReLU → ConvT(4, 2, 1) → tanh.
         torch.manual_seed(3);
         using var g = DcganInit.Apply(new DcganGenerator(new DcganOptions { Features = 4, LatentDim = 8 }));
-        using StateDict p = g.state_dict();
+        var p = g.state_dict();
         using (torch.NewDisposeScope())
         {
             Tensor z = torch.randn(6, 8);
-            Tensor h = F.conv_transpose2d(z.view(6, 8, 1, 1), p["net.0.weight"], stride: 1, padding: 0);
+            Tensor h = F.conv_transpose2d(z.view(6, 8, 1, 1), p["net.0.weight"], strides: [1, 1], padding: [0, 0]);
             h = F.relu(F.batch_norm(h, null, null, p["net.1.weight"], p["net.1.bias"], training: true));
-            h = F.conv_transpose2d(h, p["net.3.weight"], stride: 2, padding: 1);
+            h = F.conv_transpose2d(h, p["net.3.weight"], strides: [2, 2], padding: [1, 1]);
             h = F.relu(F.batch_norm(h, null, null, p["net.4.weight"], p["net.4.bias"], training: true));
-            Tensor expected = F.conv_transpose2d(h, p["net.6.weight"], stride: 2, padding: 1).tanh();
+            Tensor expected = F.conv_transpose2d(h, p["net.6.weight"], strides: [2, 2], padding: [1, 1]).tanh();
             Tensor actual = g.call(z);
-            Assert.True((actual - expected).abs().max().item<float>() < 1e-5);
+            Assert.True((actual - expected).abs().max().ToSingle() < 1e-5);
         }
     }
 
@@ -102,7 +105,8 @@ public class DcganGeneratorTests
     [Fact]
     public void SamplesAreReproducibleFromASeedAndCarryNoGradient()
     {
-        using var g = new DcganGenerator(new DcganOptions { Features = 4, LatentDim = 8 }).eval();
+        using var g = new DcganGenerator(new DcganOptions { Features = 4, LatentDim = 8 });
+        g.eval();
         using var a = new Generator(5);
         using var b = new Generator(5);
         using Tensor x = g.Sample(3, a);

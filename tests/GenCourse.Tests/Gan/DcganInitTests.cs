@@ -1,5 +1,5 @@
+using TorchSharp.Modules;
 using GenCourse.Gan;
-using GenCourse.Torch.Modules;
 
 namespace GenCourse.Tests.Gan;
 
@@ -51,7 +51,7 @@ public class DcganInitTests
         var options = new DcganOptions { Features = 4, LatentDim = 8 };
         using var g = new DcganGenerator(options);
         using (var rng = new Generator(21)) DcganInit.Apply(g, rng);
-        using StateDict p = g.state_dict();
+        var p = g.state_dict();
         using var replay = new Generator(21);
         foreach ((string key, double mean) in new[] { ("net.0.weight", 0.0), ("net.1.weight", 1.0), ("net.3.weight", 0.0), ("net.4.weight", 1.0), ("net.6.weight", 0.0) })
         {

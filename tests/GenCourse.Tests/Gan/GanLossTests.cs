@@ -8,7 +8,7 @@ public class GanLossTests
 
     private static double Value(Tensor t)
     {
-        using (t) return t.item<double>();
+        using (t) return t.ToDouble();
     }
 
     // softplus(x) = log(1 + eˣ) = −log σ(−x) = −log(1 − σ(x))
@@ -89,11 +89,11 @@ public class GanLossTests
         using Tensor fake = Logits(-6).requires_grad_();
         using (Tensor loss = GanLoss.GeneratorSaturating(fake)) loss.backward();
         double saturating;
-        using (Tensor g = fake.grad!) saturating = Math.Abs(g.item<double>());
+        using (Tensor g = fake.grad!) saturating = Math.Abs(g.ToDouble());
         fake.grad = null;
         using (Tensor loss = GanLoss.GeneratorNonSaturating(fake)) loss.backward();
         double nonSaturating;
-        using (Tensor g = fake.grad!) nonSaturating = Math.Abs(g.item<double>());
+        using (Tensor g = fake.grad!) nonSaturating = Math.Abs(g.ToDouble());
         Assert.Equal(0.002473, saturating, 6);
         Assert.Equal(0.997527, nonSaturating, 6);
     }

@@ -28,7 +28,7 @@ public class MnistOverfitTests
             Tensor loss = nn.functional.cross_entropy(model.call(batch.Images), batch.Labels!);
             loss.backward();
             opt.step();
-            last = loss.item<float>();
+            last = loss.ToSingle();
             if (step == 0) first = last;
         }
         Assert.InRange(first, 1.8, 2.8);    // ≈ log 10 at initialisation
@@ -38,7 +38,7 @@ public class MnistOverfitTests
         using (torch.no_grad())
         {
             Tensor predicted = model.call(batch.Images).argmax(1);
-            long correct = predicted.eq(batch.Labels!).sum().item<long>();
+            long correct = predicted.eq(batch.Labels!).sum().ToInt64();
             Assert.Equal(64L, correct);
         }
     }

@@ -1,5 +1,5 @@
 using GenCourse.Tests.Data;
-using GenCourse.Torch.Serialization;
+using GenCourse.Checkpoints;
 using GenCourse.Training;
 
 namespace GenCourse.Tests.Training;
@@ -55,14 +55,14 @@ public class CheckpointTests
         Assert.Equal(1, trained);
         Assert.Null(loadedValues);
         Assert.True(File.Exists(first.Path));
-        Assert.False(weight.IsDisposed);
+        Assert.False(weight.IsInvalid);
 
         CheckpointResult second = Checkpoint.LoadOrTrain(path, Config, Train, Load);
         Assert.True(second.Loaded);
         Assert.Equal(first.Path, second.Path);
         Assert.Equal(1, trained);
         Assert.Equal(new float[] { 0, 1, 2, 3, 4, 5 }, loadedValues);
-        Assert.True(handedOver!["w"].IsDisposed);
+        Assert.True(handedOver!["w"].IsInvalid);
     }
 
     [Fact]

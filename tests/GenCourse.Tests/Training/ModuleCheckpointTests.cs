@@ -1,5 +1,5 @@
-using GenCourse.Torch.Serialization;
-using GenCourse.Torch.Modules;
+using TorchSharp.Modules;
+using GenCourse.Checkpoints;
 using GenCourse.Training;
 
 namespace GenCourse.Tests.Training;
@@ -23,8 +23,8 @@ public class ModuleCheckpointTests : IDisposable
         using var b = Mlp();
         Assert.NotEqual(Flat(a), Flat(b));
         string path = Path.Combine(folder, "mlp.safetensors");
-        a.save(path, new Dictionary<string, string> { ["note"] = "test" });
-        b.load(path);
+        Checkpoint.SaveWeights(a, path, new Dictionary<string, string> { ["note"] = "test" });
+        Checkpoint.LoadWeights(b, path);
         Assert.Equal(Flat(a), Flat(b));
         Assert.Equal("test", SafeTensors.ReadHeader(path).Metadata["note"]);
     }
@@ -35,9 +35,9 @@ public class ModuleCheckpointTests : IDisposable
         using var a = Mlp();
         using var wide = nn.Sequential(nn.Linear(4, 16), nn.Tanh(), nn.Linear(16, 3));
         string path = Path.Combine(folder, "mlp.safetensors");
-        a.save(path);
+        Checkpoint.SaveWeights(a, path);
         float[] before = Flat(wide);
-        var e = Assert.ThrowsAny<Exception>(() => wide.load(path));
+        var e = Assert.ThrowsAny<Exception>(() => Checkpoint.LoadWeights(wide, path));
         Assert.Contains("0.weight", e.Message);
         Assert.Contains("[8, 4]", e.Message);
         Assert.Contains("[16, 4]", e.Message);
@@ -67,13 +67,13 @@ public class ModuleCheckpointTests : IDisposable
         using var optFirst = optim.Adam(first.parameters(), lr: 1e-2);
         for (int k = 0; k < 3; ++k) Step(first, optFirst);
         string model = Path.Combine(folder, "m.safetensors"), opt = Path.Combine(folder, "o.safetensors");
-        first.save(model);
-        optFirst.save(opt);
+        Checkpoint.SaveWeights(first, model);
+        Checkpoint.SaveOptimizer(optFirst, opt);
 
         using var resumed = Mlp();
-        resumed.load(model);
+        Checkpoint.LoadWeights(resumed, model);
         using var optResumed = optim.Adam(resumed.parameters(), lr: 1e-2);
-        optResumed.load(opt);
+        Checkpoint.LoadOptimizer(optResumed, opt);
         for (int k = 0; k < 3; ++k) Step(resumed, optResumed);
 
         Assert.Equal(Flat(straight), Flat(resumed));

@@ -11,9 +11,9 @@ public class ElboTests
         Tensor logLik = torch.tensor(new double[] { -10, -20 }, new long[] { 2 });
         Tensor kl = torch.tensor(new double[] { 1, 3 }, new long[] { 2 });
         using ElboTerms t = Elbo.Terms(logLik, kl, beta: 0.5);
-        Assert.Equal(15.0, t.ReconstructionLoss.item<double>(), 12);   // D = −mean log p(x|z)
-        Assert.Equal(2.0, t.Kl.item<double>(), 12);                    // R = mean KL
-        Assert.Equal(16.0, t.Loss.item<double>(), 12);                 // D + β R
+        Assert.Equal(15.0, t.ReconstructionLoss.ToDouble(), 12);   // D = −mean log p(x|z)
+        Assert.Equal(2.0, t.Kl.ToDouble(), 12);                    // R = mean KL
+        Assert.Equal(16.0, t.Loss.ToDouble(), 12);                 // D + β R
         Assert.Equal(17.0, t.NegativeElbo, 12);                        // D + R whatever β
     }
 
@@ -25,11 +25,11 @@ public class ElboTests
         Tensor x = torch.rand(6, 1, 4, 4).round();
         VaeOutput o = vae.call(x);
         using ElboTerms t = Elbo.Compute(vae, o, x, beta: 2);
-        double rec = -ReconstructionLikelihood.Bernoulli(o.Recon, x).mean().item<double>();
-        double kl = GaussianKl.Standard(o.Mu, o.LogVar).mean().item<double>();
-        VaeAssert.Close(rec + 2 * kl, t.Loss.item<double>(), 1e-6);
-        VaeAssert.Close(rec, t.ReconstructionLoss.item<double>(), 1e-6);
-        Assert.True(t.Kl.item<double>() > 0);
+        double rec = -ReconstructionLikelihood.Bernoulli(o.Recon, x).mean().ToDouble();
+        double kl = GaussianKl.Standard(o.Mu, o.LogVar).mean().ToDouble();
+        VaeAssert.Close(rec + 2 * kl, t.Loss.ToDouble(), 1e-6);
+        VaeAssert.Close(rec, t.ReconstructionLoss.ToDouble(), 1e-6);
+        Assert.True(t.Kl.ToDouble() > 0);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class ElboTests
         using var g1 = new Generator(9);
         ElboSummary s = Elbo.Evaluate(vae, images, batchSize: 10, generator: g1);
         using var g2 = new Generator(9);
-        double expected = -Elbo.PerSample(vae, images, g2).mean().item<double>();
+        double expected = -Elbo.PerSample(vae, images, g2).mean().ToDouble();
         VaeAssert.Close(expected, s.NegativeElbo, 1e-6);
         VaeAssert.Close(s.ReconstructionLoss + s.Kl, s.NegativeElbo, 1e-12);
         Assert.Equal(10, s.Count);

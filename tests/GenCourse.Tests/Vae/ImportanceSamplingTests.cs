@@ -36,7 +36,7 @@ public class ImportanceSamplingTests
         var toy = new ToyLatentModel();
         const double x = 2.0;
         using DiagonalGaussian q = toy.MomentMatchedGaussian(x);
-        double elbo = toy.Elbo(x, q.Mu.item<double>(), q.LogVar.item<double>());
+        double elbo = toy.Elbo(x, q.Mu.ToDouble(), q.LogVar.ToDouble());
         double logPx = toy.LogMarginal(x);
         Assert.True(logPx - elbo > 5, $"the test needs a wide gap; got {logPx - elbo:F3}");
         using var g = new Generator(23);
@@ -57,7 +57,7 @@ public class ImportanceSamplingTests
         var toy = new ToyLatentModel();
         const double x = 2.0;
         using DiagonalGaussian q = toy.FitGaussian(x);
-        double elbo = toy.Elbo(x, q.Mu.item<double>(), q.LogVar.item<double>());
+        double elbo = toy.Elbo(x, q.Mu.ToDouble(), q.LogVar.ToDouble());
         using var g = new Generator(29);
         (double mean, double se) = MeanAndError(ToyEstimates(toy, x, q, k: 1, replicates: 200_000, g));
         Assert.True(Math.Abs(mean - elbo) < 4 * se, $"E[log w] = {mean:F5} ± {se:F5}, ELBO {elbo:F5}");

@@ -22,7 +22,7 @@ public class LatentToolsTests
         double[] p = LatentTools.Slerp(z0, z1, 3).ToArray<double>();
         // Ω = π/2: the midpoint is (z0 + z1)·sin(π/4)/sin(π/2) = (3/√2, 3/√2, 0), of norm 3; lerp's midpoint has norm 3/√2.
         VaeAssert.Close(new double[] { 3, 0, 0, 3 / Math.Sqrt(2), 3 / Math.Sqrt(2), 0, 0, 3, 0 }, p, 1e-12);
-        double lerpMidNorm = LatentTools.Lerp(z0, z1, 3)[1].norm().item<double>();
+        double lerpMidNorm = LatentTools.Lerp(z0, z1, 3)[1].norm().ToDouble();
         Assert.Equal(3 / Math.Sqrt(2), lerpMidNorm, 12);
     }
 

@@ -28,7 +28,7 @@ public class ReconstructionLikelihoodTests
         using var scope = torch.NewDisposeScope();
         Tensor logits = torch.tensor(new double[] { -200, 200 }, new long[] { 1, 2 }, ScalarType.Float32);
         Tensor x = torch.tensor(new double[] { 1, 0 }, new long[] { 1, 2 }, ScalarType.Float32);
-        double got = ReconstructionLikelihood.Bernoulli(logits, x).item<double>();
+        double got = ReconstructionLikelihood.Bernoulli(logits, x).ToDouble();
         Assert.Equal(-400.0, got, 3);
     }
 
@@ -44,7 +44,7 @@ public class ReconstructionLikelihoodTests
             expected += -0.5 * (Math.Log(2 * Math.PI) + logVar + (x[i] - mean[i]) * (x[i] - mean[i]) / Math.Exp(logVar));
         Tensor got = ReconstructionLikelihood.Gaussian(torch.tensor(mean, new long[] { 1, 1, 2, 2 }),
             torch.tensor(logVar, ScalarType.Float64), torch.tensor(x, new long[] { 1, 1, 2, 2 }));
-        VaeAssert.Close(expected, got.item<double>(), 1e-12);
+        VaeAssert.Close(expected, got.ToDouble(), 1e-12);
     }
 
     [Fact]

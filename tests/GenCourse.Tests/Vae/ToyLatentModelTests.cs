@@ -25,9 +25,9 @@ public class ToyLatentModelTests
         const double x = 0.9;
         using DiagonalGaussian q = toy.FitGaussian(x, initialMu: 0, steps: 1500, lr: 0.02);
         double v = 1.5 * 1.5 + 0.16;
-        Assert.Equal(1.5 * x / v, q.Mu.item<double>(), 3);
-        Assert.Equal(Math.Log(0.16 / v), q.LogVar.item<double>(), 3);
-        double mu = q.Mu.item<double>(), logVar = q.LogVar.item<double>();
+        Assert.Equal(1.5 * x / v, q.Mu.ToDouble(), 3);
+        Assert.Equal(Math.Log(0.16 / v), q.LogVar.ToDouble(), 3);
+        double mu = q.Mu.ToDouble(), logVar = q.LogVar.ToDouble();
         Assert.True(toy.KlToPosterior(x, mu, logVar) < 1e-5);
         Assert.Equal(toy.LogMarginal(x), toy.Elbo(x, mu, logVar), 5);
     }
@@ -58,7 +58,7 @@ public class ToyLatentModelTests
         var q = new DiagonalGaussian(torch.full(new long[] { 1, 1 }, mu, ScalarType.Float64), torch.full(new long[] { 1, 1 }, logVar, ScalarType.Float64));
         Tensor z = q.Mu + q.Sigma() * torch.randn(new long[] { 400_000, 1, 1 }, ScalarType.Float64, generator: g);
         Tensor terms = toy.LogJointOf(x)(z) - q.LogProb(z);                 // [S, 1]
-        double mc = terms.mean().item<double>(), se = terms.std().item<double>() / Math.Sqrt(400_000);
+        double mc = terms.mean().ToDouble(), se = terms.std().ToDouble() / Math.Sqrt(400_000);
         double quad = toy.Elbo(x, mu, logVar);
         Assert.True(Math.Abs(mc - quad) < 4 * se, $"quadrature {quad:F5}, Monte Carlo {mc:F5} ± {se:F5}");
     }
@@ -69,7 +69,7 @@ public class ToyLatentModelTests
         var toy = new ToyLatentModel();
         const double x = 2.0;
         using DiagonalGaussian q = toy.FitGaussian(x, initialMu: 0.5);
-        double mu = q.Mu.item<double>(), logVar = q.LogVar.item<double>();
+        double mu = q.Mu.ToDouble(), logVar = q.LogVar.ToDouble();
         // The larger root of z² + z/2 = 2 is (−0.5 + √8.25)/2 ≈ 1.186; the mode is pulled slightly toward 0 by the prior.
         Assert.InRange(mu, 0.9, 1.25);
         double gap = toy.LogMarginal(x) - toy.Elbo(x, mu, logVar);

@@ -16,7 +16,7 @@ public class VaeTests
         Assert.Equal(new long[] { 5, 20 }, out1.LogVar.shape);
         Assert.Equal(new long[] { 5, 20 }, out1.Z.shape);
         // 784·400 + 400 + 2·(400·20 + 20) + 20·400 + 400 + 400·784 + 784: pytorch/examples' parameter count.
-        Assert.Equal(652_824L, vae.parameter_count());
+        Assert.Equal(652_824L, vae.parameters().Sum(p => p.numel()));
     }
 
     [Fact]
@@ -84,11 +84,11 @@ public class VaeTests
                     if (name.StartsWith("encoder.head.logvar", StringComparison.Ordinal))
                         p.fill_(name.EndsWith("bias", StringComparison.Ordinal) ? bias : 0);
             VaeOutput o = vae.call(x);
-            Assert.Equal(bias > 0 ? 20f : -30f, o.LogVar.max().item<float>());
+            Assert.Equal(bias > 0 ? 20f : -30f, o.LogVar.max().ToSingle());
             using ElboTerms terms = Elbo.Compute(vae, o, x);
-            Assert.True(double.IsFinite(terms.Loss.item<double>()), $"log σ² bias {bias}: loss {terms.Loss.item<double>()}");
+            Assert.True(double.IsFinite(terms.Loss.ToDouble()), $"log σ² bias {bias}: loss {terms.Loss.ToDouble()}");
             terms.Loss.backward();
-            Assert.All(vae.parameters(), p => Assert.True(p.grad is null || p.grad.isfinite().all().item<bool>()));
+            Assert.All(vae.parameters(), p => Assert.True(p.grad is null || p.grad.isfinite().all().ToBoolean()));
             vae.zero_grad();
         }
     }
@@ -104,7 +104,7 @@ public class VaeTests
                 if (name.StartsWith("encoder.head.logvar", StringComparison.Ordinal)) p.fill_(name.EndsWith("bias", StringComparison.Ordinal) ? 1e4 : 0);
         Tensor x = torch.rand(8, 1, 4, 4).round();
         using ElboTerms terms = Elbo.Compute(vae, vae.call(x), x);
-        Assert.False(double.IsFinite(terms.Loss.item<double>()));
+        Assert.False(double.IsFinite(terms.Loss.ToDouble()));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class VaeTests
         Tensor a = vae.Sample(6, g1), b = vae.Sample(6, g2);
         Assert.Equal(new long[] { 6, 1, 4, 4 }, a.shape);
         Assert.False(a.requires_grad);
-        Assert.True(a.min().item<float>() >= 0 && a.max().item<float>() <= 1);
+        Assert.True(a.min().ToSingle() >= 0 && a.max().ToSingle() <= 1);
         Assert.Equal(a.ToArray<float>(), b.ToArray<float>());
     }
 
@@ -127,10 +127,10 @@ public class VaeTests
         using var vae = new GenCourse.Vae.Vae(new VaeOptions { ImageShape = [1, 4, 4], HiddenSizes = [8], LatentDim = 2, Likelihood = DecoderLikelihood.Gaussian, DecoderLogVar = -2 });
         using var scope = torch.NewDisposeScope();
         Assert.DoesNotContain(vae.named_parameters(), p => p.name == "decoder_logvar");
-        Assert.Equal(-2f, vae.DecoderLogVar().item<float>());
+        Assert.Equal(-2f, vae.DecoderLogVar().ToSingle());
         // log p(x | z) at x = recon: −½·16·(log 2π − 2)
         Tensor recon = torch.rand(1, 1, 4, 4);
-        VaeAssert.Close(-8 * (Math.Log(2 * Math.PI) - 2), vae.ReconstructionLogLikelihood(recon, recon).item<double>(), 1e-6);
+        VaeAssert.Close(-8 * (Math.Log(2 * Math.PI) - 2), vae.ReconstructionLogLikelihood(recon, recon).ToDouble(), 1e-6);
     }
 
     [Fact]

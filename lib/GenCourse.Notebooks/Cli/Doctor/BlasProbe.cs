@@ -3,10 +3,11 @@ using System.Text.RegularExpressions;
 namespace GenCourse.Notebooks.Cli.Doctor;
 
 /// <summary>
-/// Finds which BLAS is really in use. Debian's libtorch links <c>libblas.so.3</c>, which the
-/// alternatives system points at whichever BLAS is installed: the reference netlib one is
-/// several times slower than OpenBLAS, so the doctor reads the mapped libraries of its own
-/// process (<c>/proc/self/maps</c>) after a matmul rather than trusting the package list.
+/// Finds which BLAS is really in use. TorchSharp's libtorch links Intel MKL statically, so
+/// normally no BLAS library is mapped and <see cref="MklVersion"/> names it; a libtorch from
+/// elsewhere (LD_LIBRARY_PATH, a custom build) may map OpenBLAS or the slow reference netlib
+/// BLAS, so the doctor reads the mapped libraries of its own process (<c>/proc/self/maps</c>)
+/// after a matmul rather than trusting what was installed.
 /// </summary>
 public static partial class BlasProbe
 {
@@ -36,10 +37,11 @@ public static partial class BlasProbe
     }
 
     /// <summary>
-    /// Classifies the BLAS among the mapped files; when none is mapped, falls back to what
-    /// libtorch's parallel info says (pip builds link MKL statically). Null when nothing is found.
+    /// Classifies the BLAS among the mapped files; when none is mapped, falls back to the MKL
+    /// version libtorch reports (<paramref name="mklVersion"/>: TorchSharp's and pip's libtorch
+    /// link MKL statically). Null when nothing is found.
     /// </summary>
-    public static BlasLibrary? Identify(string maps, string parallelInfo = "")
+    public static BlasLibrary? Identify(string maps, string mklVersion = "")
     {
         IReadOnlyList<string> files = MappedFiles(maps);
         string? openblas = files.FirstOrDefault(f => Path.GetFileName(f).StartsWith("libopenblas", StringComparison.Ordinal));
@@ -60,7 +62,7 @@ public static partial class BlasProbe
         string? reference = files.FirstOrDefault(f => Path.GetFileName(f).StartsWith("libblas.so", StringComparison.Ordinal));
         if (reference is not null) return new BlasLibrary("reference BLAS (netlib, unoptimised)", reference, true);
 
-        Match linked = MklInParallelInfo().Match(parallelInfo);
+        Match linked = MklVersionLine().Match(mklVersion);
         if (linked.Success) return new BlasLibrary(linked.Value.Trim() + " (linked into libtorch)", null, false);
         return null;
     }
@@ -79,5 +81,5 @@ public static partial class BlasProbe
     private static partial Regex OpenBlasVersion();
 
     [GeneratedRegex(@"Intel\(R\)[^\n]*Math Kernel Library[^\n]*")]
-    private static partial Regex MklInParallelInfo();
+    private static partial Regex MklVersionLine();
 }

@@ -5,7 +5,7 @@ namespace GenCourse.Notebooks.Cli.Doctor;
 /// <param name="DataDir">The data folder (<c>GENCOURSE_DATA</c>, default <c>data/</c>).</param>
 /// <param name="ChecksumDir">The committed lists (<c>data/checksums/</c> of the repository).</param>
 /// <param name="FashionMnistSystemDir">Where Debian's dataset-fashion-mnist puts its files.</param>
-/// <param name="CheckEngine">Load libtorch and report threads, BLAS and CUDA.</param>
+/// <param name="CheckEngine">Load TorchSharp's libtorch and report versions, threads, malloc, BLAS and CUDA.</param>
 /// <param name="CheckSdk">Run <c>dotnet --version</c>.</param>
 public sealed record DoctorOptions(
     string RepoRoot, string DataDir, string ChecksumDir, string FashionMnistSystemDir,

@@ -1,6 +1,6 @@
 namespace GenCourse.Notebooks.Cli.Doctor;
 
-/// <summary>Which .NET SDK builds the course (the runtime alone cannot build the bridge's projects).</summary>
+/// <summary>Which .NET SDK builds the course (the runtime alone cannot build its projects).</summary>
 public static class DotnetSdkProbe
 {
     /// <summary>The oldest SDK major version the projects target (net10.0).</summary>

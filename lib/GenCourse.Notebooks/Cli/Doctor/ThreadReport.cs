@@ -1,31 +1,35 @@
 namespace GenCourse.Notebooks.Cli.Doctor;
 
 /// <summary>
-/// Describes the CPU thread settings: libtorch's intra-op threads (one per core unless
-/// <c>GENCOURSE_NUM_THREADS</c> or <c>OMP_NUM_THREADS</c> say otherwise) and OpenMP's wait
-/// policy, which GenCourse sets to PASSIVE because spinning threads fight OpenBLAS's on few
-/// cores (measured 2.7× slower on 2 cores, ARCHITECTURE.md).
+/// Describes the CPU thread settings in force: libtorch's intra-op threads
+/// (<c>torch.get_num_threads()</c>; one per core unless <c>GENCOURSE_NUM_THREADS</c> or
+/// <c>OMP_NUM_THREADS</c> say otherwise) and OpenMP's wait policy, which
+/// <see cref="GenCourse.Engine.NativeSettings"/> sets to PASSIVE because spinning threads fight
+/// each other on few cores (measured 2.7× slower on 2 cores, ARCHITECTURE.md).
 /// </summary>
 public static class ThreadReport
 {
-    /// <param name="threads">Intra-op threads in use.</param>
-    /// <param name="source">"default" or the variable that set them.</param>
+    /// <param name="threads">Intra-op threads in use (<c>torch.get_num_threads()</c>).</param>
+    /// <param name="source">NativeSettings.ThreadSource: the variable that set them, or "default (one per core)".</param>
     /// <param name="cores">Logical cores the process may use.</param>
-    /// <param name="waitPolicy">The OMP_WAIT_POLICY in force.</param>
-    /// <param name="policyFromEnvironment">True when the learner set OMP_WAIT_POLICY, false when GenCourse did.</param>
-    public static CheckResult Describe(int threads, string source, int cores, string waitPolicy, bool policyFromEnvironment)
+    /// <param name="waitPolicy">NativeSettings.WaitPolicy: "PASSIVE (set by GenCourse)" or "ACTIVE (from the environment)".</param>
+    /// <param name="requested">The count the variable asked for (null: libtorch's default).</param>
+    public static CheckResult Describe(int threads, string source, int cores, string waitPolicy, int? requested = null)
     {
         const string label = "CPU threads";
         string count = threads == 1 ? "1 intra-op thread" : $"{threads} intra-op threads";
-        string origin = source == "default"
+        string origin = source.StartsWith("default", StringComparison.Ordinal)
             ? $"one per core ({cores} cores; set GENCOURSE_NUM_THREADS to choose)"
             : $"set by {source}";
-        string policy = $"OMP_WAIT_POLICY={waitPolicy} ({(policyFromEnvironment ? "from your environment" : "GenCourse's default")})";
-        string detail = $"{count}, {origin}; {policy}";
+        string detail = $"{count}, {origin}; OMP_WAIT_POLICY={waitPolicy}";
+        string policy = waitPolicy.Split(' ')[0];
 
-        if (threads > 1 && !waitPolicy.Equals("PASSIVE", StringComparison.OrdinalIgnoreCase))
+        if (requested is int asked && asked != threads)
+            return CheckResult.Warn(label, detail + $" (but {source} asked for {asked})",
+                $"libtorch was loaded before GenCourse set its threads: touch a GenCourse type (or call GenCourse.Engine.NativeSettings.Apply()) before the first `torch` call, or set OMP_NUM_THREADS={asked} before starting the process.");
+        if (threads > 1 && !policy.Equals("PASSIVE", StringComparison.OrdinalIgnoreCase))
             return CheckResult.Warn(label, detail,
-                "With more than one thread, spinning OpenMP threads fight OpenBLAS's and run slower: unset OMP_WAIT_POLICY (GenCourse then uses PASSIVE).");
+                "With more than one thread, spinning OpenMP threads fight each other and run slower: unset OMP_WAIT_POLICY (GenCourse then uses PASSIVE).");
         if (threads > cores)
             return CheckResult.Warn(label, detail,
                 $"More threads than cores ({cores}) only adds contention: set GENCOURSE_NUM_THREADS={cores} or unset it.");

@@ -168,11 +168,28 @@ internal sealed class ExportWriter(string notebookDir, string outputDir, string?
             return; // a framework assembly by name (#r "System.Net.Http"): the SDK references it already
         string projectName = Path.GetFileNameWithoutExtension(fileName);
         string? project = repoRoot is null ? null : Path.Combine(repoRoot, "lib", projectName, projectName + ".csproj");
+        if (project is not null && !File.Exists(project)) project = OwningProject(reference);
         if (project is null || !File.Exists(project))
             throw new ExportException(
                 $"{where}: #r \"{reference}\" has no equivalent in a file-based app (.NET 10 apps cannot reference a DLL). " +
                 "Only DLLs built from this repository's lib/ projects map to a #:project directive; use a NuGet package (#r \"nuget: Id, Version\") instead.");
         AddDirective($"#:project {Path.GetRelativePath(outputDir, project).Replace('\\', '/')}");
+    }
+
+    /// <summary>
+    /// The lib/ project whose build output folder (artifacts/bin/NAME/CONFIG/) holds a DLL that is
+    /// not itself a lib/ project, such as TorchSharp.dll beside GenCourse.dll: that project brings
+    /// it as a package, so its <c>#:project</c> brings it to the app too. Null when there is none.
+    /// </summary>
+    private string? OwningProject(string reference)
+    {
+        string full = Path.GetFullPath(Path.Combine(notebookDir, reference));
+        string bin = Path.Combine(repoRoot!, "artifacts", "bin") + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(bin, StringComparison.Ordinal)) return null;
+        string[] parts = full[bin.Length..].Split(Path.DirectorySeparatorChar);
+        if (parts.Length != 3) return null;   // NAME/CONFIG/FILE.dll
+        string project = Path.Combine(repoRoot!, "lib", parts[0], parts[0] + ".csproj");
+        return File.Exists(project) ? project : null;
     }
 
     private void AddDirective(string directive)

@@ -7,7 +7,8 @@ namespace GenCourse.Notebooks.Runner.Export;
 /// Writes a notebook as a .NET 10 file-based app (<c>dotnet run lesson.cs</c>), the path
 /// Microsoft recommends since Polyglot Notebooks was deprecated. The file starts with the
 /// directives (<c>#:package</c> for each <c>#r "nuget:"</c>, <c>#:project</c> for a
-/// <c>#r</c> of a DLL built from this repository's <c>lib/</c>, and properties that compile
+/// <c>#r</c> of a DLL built from this repository's <c>lib/</c> or held in such a project's build
+/// output, as TorchSharp.dll is in GenCourse's, and properties that compile
 /// it as the runner compiles cells: no AOT, no implicit usings but .NET Interactive's six,
 /// nullable off, warnings not errors), then the usings lifted out of the cells, then every
 /// cell in order (markdown as comments, <c>// cell ID</c> markers), and at the end the types

@@ -7,7 +7,9 @@ namespace GenCourse.Notebooks.Runner.Formatting;
 /// Renders a displayed or returned value into a <see cref="MimeBundle"/>: the MIME types its
 /// convention formatters provide (or those the caller asked for), always plus text/plain.
 /// Strings are text/plain only; values without formatters are text/plain from their
-/// invariant-culture text, so outputs do not depend on the machine's locale.
+/// invariant-culture text, so outputs do not depend on the machine's locale. TorchSharp tensors
+/// are text/plain of their values or summary (<see cref="TensorText"/>) rather than what
+/// TorchSharp's own formatters write, unless a MIME type is asked for.
 /// </summary>
 public static class ValueFormatter
 {
@@ -19,6 +21,13 @@ public static class ValueFormatter
         var bundle = new MimeBundle();
         if (value is null) { bundle.Add("text/plain", "<null>"); return bundle; }
         if (value is string s) { bundle.Add("text/plain", s); return bundle; }
+        if (value is TorchSharp.torch.Tensor tensor && mimeTypes is not { Count: > 0 })
+        {
+            // TorchSharp's own convention formatters (text/plain and text/html) print every
+            // element in the machine's culture: a batch of images would fill the notebook.
+            bundle.Add("text/plain", TensorText.Format(tensor));
+            return bundle;
+        }
         if (value is HtmlContent html)
         {
             bundle.Add("text/html", html.Html);
@@ -88,6 +97,7 @@ public static class ValueFormatter
         {
             case null: return "<null>";
             case string s: return s;
+            case TorchSharp.torch.Tensor tensor: return TensorText.Format(tensor);
             case IFormattable f: return f.ToString(null, CultureInfo.InvariantCulture);
             case IEnumerable items when depth < 3 && value.GetType().GetMethod("ToString", Type.EmptyTypes)?.DeclaringType == typeof(object):
                 var parts = new List<string>();

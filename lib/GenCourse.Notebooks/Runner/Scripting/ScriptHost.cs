@@ -33,6 +33,11 @@ internal sealed class ScriptHost
         // The cells must call this very copy of NotebookKernel (its AsyncLocal knows the
         // running cell), not one the script loader would load again from disk.
         loader.RegisterDependency(typeof(NotebookKernel).Assembly);
+        // A cell's #r of artifacts/bin/GenCourse/Debug/TorchSharp.dll (or GenCourse.dll) binds to
+        // the copy this process already runs: one TorchSharp, hence one libLibTorchSharp.so and one
+        // libtorch with the threads NativeSettings set, and tensors the runner's formatter knows.
+        loader.RegisterDependency(typeof(TorchSharp.torch).Assembly);
+        loader.RegisterDependency(typeof(GenCourse.Paths).Assembly);
         options = ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithReferences(FrameworkReferences.Get())

@@ -43,11 +43,21 @@ public class BlasProbeTests
     }
 
     [Fact]
-    public void MklLinkedIntoLibtorchIsReadFromTheParallelInfo()
+    public void MklLinkedIntoLibtorchIsReadFromItsVersionString()
     {
-        const string info = "ATen/Parallel:\n\tat::get_num_threads() : 8\nIntel(R) oneAPI Math Kernel Library Version 2022.2\nMKL_NUM_THREADS : [not set]\n";
-        BlasLibrary? blas = BlasProbe.Identify(Maps("/opt/torch/lib/libtorch_cpu.so"), info);
-        Assert.Equal(new BlasLibrary("Intel(R) oneAPI Math Kernel Library Version 2022.2 (linked into libtorch)", null, false), blas);
+        const string mkl = "Intel(R) oneAPI Math Kernel Library Version 2024.2-Product Build 20240605 for Intel(R) 64 architecture applications";
+        BlasLibrary? blas = BlasProbe.Identify(Maps("/repo/artifacts/bin/GenCourse/Debug/libtorch_cpu.so"), mkl);
+        Assert.Equal(new BlasLibrary(mkl + " (linked into libtorch)", null, false), blas);
+    }
+
+    [Fact]
+    public void TheMklOfThisProcesssLibtorchIsRead()
+    {
+        using Tensor a = torch.ones(2, 2);   // loads libtorch
+        string? maps = BlasProbe.ReadOwnMaps();
+        if (maps is null) return; // not Linux
+        string libtorch = BlasProbe.MappedFiles(maps).First(f => Path.GetFileName(f).StartsWith("libtorch_cpu.", StringComparison.Ordinal));
+        Assert.StartsWith("Intel(R) oneAPI Math Kernel Library Version ", MklVersion.Read(libtorch));
     }
 
     [Fact]

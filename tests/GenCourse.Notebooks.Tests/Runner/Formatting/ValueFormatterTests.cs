@@ -95,4 +95,54 @@ public class ValueFormatterTests
             CultureInfo.CurrentCulture = previous;
         }
     }
+
+    [Fact]
+    public void ASmallTensorIsItsValuesUnderItsMetadataInAnyCulture()
+    {
+        CultureInfo previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            using Tensor t = torch.tensor(new double[] { 0.5, 1, 2, 3 }).reshape(2, 2);
+            MimeBundle bundle = ValueFormatter.Format(t);
+            Assert.Equal(["text/plain"], Mimes(bundle));   // not TorchSharp's own text/html
+            Assert.True(bundle.TryGet("text/plain", out string text));
+            Assert.Equal("[2x2], type = Float64, device = cpu\n 0.5 1\n   2 3", text);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void AScalarTensorIsItsValue()
+    {
+        using Tensor t = torch.tensor(2.5f, requires_grad: true);
+        Assert.Equal("[], type = Float32, device = cpu, value = 2.5, requires_grad", ValueFormatter.PlainText(t));
+    }
+
+    [Fact]
+    public void ALargeTensorIsItsMetadataRangeAndMean()
+    {
+        using Tensor t = torch.arange(0, 4096, dtype: ScalarType.Float32).reshape(4, 1, 32, 32);
+        Assert.Equal("[4x1x32x32], type = Float32, device = cpu\nmin = 0, max = 4095, mean = 2047.5", ValueFormatter.PlainText(t));
+        using Tensor labels = torch.arange(0, 1000, dtype: ScalarType.Int64);
+        Assert.Equal("[1000], type = Int64, device = cpu\nmin = 0, max = 999", ValueFormatter.PlainText(labels));
+    }
+
+    [Fact]
+    public void ADisposedTensorSaysSo()
+    {
+        Tensor t = torch.ones(2);
+        t.Dispose();
+        Assert.Equal("<disposed tensor>", ValueFormatter.PlainText(t));
+    }
+
+    [Fact]
+    public void TensorsInAListAreEachFormatted()
+    {
+        using Tensor a = torch.tensor(new long[] { 1, 2 });
+        Assert.Equal("[[2], type = Int64, device = cpu\n 1 2]", ValueFormatter.PlainText(new List<Tensor> { a }));
+    }
 }
