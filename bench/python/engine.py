@@ -19,6 +19,7 @@ import argparse
 import gzip
 import math
 import os
+import re
 import sys
 import time
 
@@ -292,8 +293,7 @@ CASES = {"per_op": per_op, "mlp_step": mlp_step, "conv_step": conv_step, "vae_ep
 def info():
     """torch's version, its BLAS as the build reports it, and the BLAS library actually loaded."""
     config = torch.__config__.show()
-    blas = [line.strip() for line in config.splitlines() if "BLAS_INFO" in line]
-    blas = ", ".join(blas).replace(" ", "") or "unknown"
+    blas = ", ".join(re.findall(r"\b(?:BLAS_INFO|LAPACK_INFO)=[^,\s]+", config)) or "BLAS_INFO not reported"
     torch.randn(64, 64) @ torch.randn(64, 64)  # make sure the BLAS is loaded
     libs = set()
     with open("/proc/self/maps") as maps:

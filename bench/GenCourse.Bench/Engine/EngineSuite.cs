@@ -89,10 +89,13 @@ public static class EngineSuite
         Console.WriteLine($"# bench engine: C# (TorchSharp {typeof(torch).Assembly.GetName().Version}) vs PyTorch ({Python}), {Environment.ProcessorCount} cores");
         Console.WriteLine($"# C#:     libtorch {torch.__version__}, BLAS: MKL (bundled in NuGet libtorch-cpu-linux-x64 2.10.0); loaded {LoadedLibrary("libtorch_cpu.so")}");
         if (!options.RssOnly) Console.WriteLine($"# Python: torch {py["torch"]}, BLAS: {py["blas"]}; loaded {py["blas_lib"]}");
-        Console.WriteLine($"# both sides: OMP_NUM_THREADS=MKL_NUM_THREADS=N, OMP_WAIT_POLICY=PASSIVE, torch.set_num_threads(N); medians over {options.Rounds} round(s) alternating C# and Python");
-        Console.WriteLine("# per_op: ms for 100k elementwise ops on 16 floats; mlp_step, conv_step: ms per training step (batch 128, Adam)");
-        Console.WriteLine("# vae_epoch: ms per epoch of the 784-400-20-400-784 VAE over MNIST train (batch 128, Adam), reading the IDX files included");
-        Console.WriteLine("# dcgan_step: ms per GanTrainer.TrainStep of the GAN chapter's DCGAN (nz 100, c 64, 28×28, batch 128, Adam 2e-4)");
+        if (!options.RssOnly)
+        {
+            Console.WriteLine($"# both sides: OMP_NUM_THREADS=MKL_NUM_THREADS=N, OMP_WAIT_POLICY=PASSIVE, torch.set_num_threads(N); medians over {options.Rounds} round(s) alternating C# and Python");
+            Console.WriteLine("# per_op: ms for 100k elementwise ops on 16 floats; mlp_step, conv_step: ms per training step (batch 128, Adam)");
+            Console.WriteLine("# vae_epoch: ms per epoch of the 784-400-20-400-784 VAE over MNIST train (batch 128, Adam), reading the IDX files included");
+            Console.WriteLine("# dcgan_step: ms per GanTrainer.TrainStep of the GAN chapter's DCGAN (nz 100, c 64, 28×28, batch 128, Adam 2e-4)");
+        }
         Console.WriteLine($"# malloc: C# {GenCourse.Engine.NativeSettings.Malloc} (GenCourse.Engine.MallocSettings); Python: glibc defaults");
         Console.WriteLine($"# per-step memory hook in the bench's own loops (mlp_step, conv_step): {StepHook.Description}");
 
