@@ -1,3 +1,4 @@
+using GenCourse.Engine;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -43,7 +44,7 @@ public abstract class TrainStepCase : EngineCase, IStepCase
             loss = l.ToDouble();
         }
         opt.step();
-        StepHook.AfterStep(++steps);
+        TrainingMemory.AfterStep(++steps);   // as the course's trainers do (GenCourse.Engine.TrainingMemory)
     }
 
     /// <summary>U(−1/√fan_in, 1/√fan_in): PyTorch's default init for Linear and Conv2d weights and biases.</summary>
