@@ -94,7 +94,7 @@ public static class EngineSuite
         if (!options.RssOnly) Console.WriteLine($"# Python: torch {py["torch"]}, BLAS: {py["blas"]}; loaded {py["blas_lib"]}");
         if (!options.RssOnly)
         {
-            Console.WriteLine($"# both sides: OMP_NUM_THREADS=MKL_NUM_THREADS=N, OMP_WAIT_POLICY=PASSIVE, torch.set_num_threads(N); medians over {options.Rounds} round(s) alternating C# and Python");
+            Console.WriteLine($"# both sides: OMP_NUM_THREADS=MKL_NUM_THREADS=N, torch.set_num_threads(N); OpenMP wait: C# {GenCourse.Engine.NativeSettings.WaitPolicy}, Python PASSIVE (each side's faster; see bench/README.md); medians over {options.Rounds} round(s) alternating C# and Python");
             Console.WriteLine("# per_op: ms for 100k elementwise ops on 16 floats; mlp_step, conv_step: ms per training step (batch 128, Adam)");
             Console.WriteLine("# vae_epoch: ms per epoch of the 784-400-20-400-784 VAE over MNIST train (batch 128, Adam), reading the IDX files included");
             Console.WriteLine("# dcgan_step: ms per GanTrainer.TrainStep of the GAN chapter's DCGAN (nz 100, c 64, 28×28, batch 128, Adam 2e-4)");
@@ -158,17 +158,22 @@ public static class EngineSuite
         return 0;
     }
 
-    private static Dictionary<string, string> ThreadEnvironment(int threads)
+    private static Dictionary<string, string> ThreadEnvironment(int threads, bool python = false)
     {
         string n = threads.ToString(CultureInfo.InvariantCulture);
         // libgomp, MKL and OpenBLAS read these when they load; GenCourse's NativeSettings reads GENCOURSE_NUM_THREADS.
-        return new()
+        var environment = new Dictionary<string, string>
         {
             ["OMP_NUM_THREADS"] = n,
             ["MKL_NUM_THREADS"] = n,
             ["GENCOURSE_NUM_THREADS"] = n,
-            ["OMP_WAIT_POLICY"] = "PASSIVE",
         };
+        // Each side waits as it runs fastest. PyTorch 1.13's OpenBLAS keeps its own threads, which
+        // spinning OpenMP threads fight: PASSIVE (VAE epoch at 2 threads 3.8–4.4 s, 11.4–12.3 s with
+        // libgomp's default spin). TorchSharp's MKL shares libtorch's libgomp: the default spin, as
+        // the course runs it (2.9–3.8 s; 5.5–5.7 s with PASSIVE).
+        if (python) environment["OMP_WAIT_POLICY"] = "PASSIVE";
+        return environment;
     }
 
     private static List<CaseTimings> RunCSharp(int threads, IReadOnlyList<CaseSpec> plan)
@@ -183,7 +188,7 @@ public static class EngineSuite
     {
         var args = new List<string> { script, "--threads", threads.ToString(CultureInfo.InvariantCulture), "--data", GenCourse.Data.Mnist.DefaultDirectory };
         foreach (CaseSpec c in plan) args.AddRange(["--case", c.ToString()]);
-        return Expect(CaseTimings.ParseAll(Subprocess.Run(Python, args, ThreadEnvironment(threads), "the Python side (bench/python/engine.py)"), "the Python side"), plan, "the Python side");
+        return Expect(CaseTimings.ParseAll(Subprocess.Run(Python, args, ThreadEnvironment(threads, python: true), "the Python side (bench/python/engine.py)"), "the Python side"), plan, "the Python side");
     }
 
     private static List<CaseTimings> Expect(List<CaseTimings> results, IReadOnlyList<CaseSpec> plan, string who)

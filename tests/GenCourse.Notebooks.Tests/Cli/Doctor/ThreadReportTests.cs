@@ -5,11 +5,19 @@ namespace GenCourse.Notebooks.Tests.Cli.Doctor;
 public class ThreadReportTests
 {
     [Fact]
-    public void TheDefaultIsOnePerCoreWithPassiveWaiting()
+    public void TheDefaultIsOnePerCoreWithLibgompsWaiting()
     {
-        CheckResult r = ThreadReport.Describe(2, "default (one per core)", 2, "PASSIVE (set by GenCourse)");
+        CheckResult r = ThreadReport.Describe(2, "default (one per core)", 2, GenCourse.Engine.NativeSettings.DefaultWaitPolicy);
         Assert.Equal(CheckStatus.Ok, r.Status);
-        Assert.Equal("2 intra-op threads, one per core (2 cores; set GENCOURSE_NUM_THREADS to choose); OMP_WAIT_POLICY=PASSIVE (set by GenCourse)", r.Detail);
+        Assert.Equal("2 intra-op threads, one per core (2 cores; set GENCOURSE_NUM_THREADS to choose); OMP_WAIT_POLICY=default (libgomp spins briefly, then sleeps)", r.Detail);
+    }
+
+    [Fact]
+    public void PassiveWaitingWithSeveralThreadsWarns()
+    {
+        CheckResult r = ThreadReport.Describe(2, "default (one per core)", 2, "PASSIVE (from the environment)");
+        Assert.Equal(CheckStatus.Warn, r.Status);
+        Assert.Contains("unset OMP_WAIT_POLICY", r.FixIt, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -26,7 +34,7 @@ public class ThreadReportTests
     {
         CheckResult r = ThreadReport.Describe(2, "default (one per core)", 2, "ACTIVE (from the environment)");
         Assert.Equal(CheckStatus.Warn, r.Status);
-        Assert.Contains("unset OMP_WAIT_POLICY", r.FixIt);
+        Assert.Contains("unset OMP_WAIT_POLICY", r.FixIt, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -36,7 +44,7 @@ public class ThreadReportTests
     [Fact]
     public void MoreThreadsThanCoresWarns()
     {
-        CheckResult r = ThreadReport.Describe(8, "GENCOURSE_NUM_THREADS", 2, "PASSIVE (set by GenCourse)", 8);
+        CheckResult r = ThreadReport.Describe(8, "GENCOURSE_NUM_THREADS", 2, GenCourse.Engine.NativeSettings.DefaultWaitPolicy, 8);
         Assert.Equal(CheckStatus.Warn, r.Status);
         Assert.Contains("GENCOURSE_NUM_THREADS=2", r.FixIt);
     }
@@ -44,7 +52,7 @@ public class ThreadReportTests
     [Fact]
     public void ThreadsOtherThanRequestedMeanLibtorchLoadedFirst()
     {
-        CheckResult r = ThreadReport.Describe(2, "GENCOURSE_NUM_THREADS", 2, "PASSIVE (set by GenCourse)", requested: 1);
+        CheckResult r = ThreadReport.Describe(2, "GENCOURSE_NUM_THREADS", 2, GenCourse.Engine.NativeSettings.DefaultWaitPolicy, requested: 1);
         Assert.Equal(CheckStatus.Warn, r.Status);
         Assert.Contains("asked for 1", r.Detail);
         Assert.Contains("NativeSettings.Apply()", r.FixIt);
