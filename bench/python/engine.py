@@ -3,9 +3,10 @@
 
 Runs the same workloads as bench/GenCourse.Bench/Engine/*Case.cs, written the way a PyTorch user
 writes them, on Debian's python3-torch (libtorch 1.13 with OpenBLAS; the C# side runs TorchSharp's
-libtorch 2.10 with MKL). The C# bench launches this script with the same thread settings it gives
-its own worker: OMP_NUM_THREADS=N, MKL_NUM_THREADS=N and OMP_WAIT_POLICY=PASSIVE in the environment
-(libgomp and OpenBLAS read them when they load) and torch.set_num_threads(N) here.
+libtorch 2.10 with MKL). The C# bench launches this script with the thread count it gives its own
+worker: OMP_NUM_THREADS=N and MKL_NUM_THREADS=N in the environment (libgomp and OpenBLAS read them
+when they load) and torch.set_num_threads(N) here, plus OMP_WAIT_POLICY=PASSIVE, which this side
+runs fastest with (OpenBLAS's threads fight spinning OpenMP threads; see bench/README.md).
 
 Output, one line per case (parsed by EngineSuite.cs):
     <case> check=<number> ms=<t1>,<t2>,...
