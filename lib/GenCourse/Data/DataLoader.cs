@@ -1,6 +1,5 @@
 using System.Collections;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 using GenCourse.Engine;
 

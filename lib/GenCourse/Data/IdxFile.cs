@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 using GenCourse.Engine;
 using GenCourse.Checkpoints;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using GenCourse.Display.Rendering;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 using GenCourse.Engine;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using GenCourse.Display.Rendering;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace GenCourse.Display;

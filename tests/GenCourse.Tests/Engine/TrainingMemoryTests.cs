@@ -1,5 +1,4 @@
 using GenCourse.Engine;
-using TorchSharp.Modules;
 
 namespace GenCourse.Tests.Engine;
 

@@ -1,4 +1,4 @@
-namespace GenCourse.Tests.Checkpoints;
+namespace GenCourse.Tests;
 
 /// <summary>A fresh folder under the system temp folder, deleted with its contents on dispose.</summary>
 internal sealed class TempFolder : IDisposable
